@@ -1,1 +1,1 @@
-"""spiders package."""
+"""Spiders: navigation only (news channels, date archive, both)."""

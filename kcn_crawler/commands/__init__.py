@@ -1,0 +1,1 @@
+"""Project commands: ``crawl`` with argument checks and a monitoring exit code."""

@@ -1,0 +1,55 @@
+"""``scrapy crawl`` for kcn_crawler.
+
+Same as Scrapy's own command, plus two things a scheduler needs:
+
+* spider arguments are validated before the crawl starts: a bad one prints a
+  single line naming it and exits with status 2, before any request;
+* after the crawl, a non-zero ``kcn/exit_code`` stat (set by the monitoring
+  checks) becomes the process's exit status, with the failed checks printed.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+from scrapy.commands.crawl import Command as ScrapyCrawlCommand
+from scrapy.exceptions import UsageError
+
+from kcn_crawler.params import BadArgument
+
+if TYPE_CHECKING:
+    import argparse
+
+EXIT_BAD_ARGUMENT = 2
+
+
+class Command(ScrapyCrawlCommand):
+    """Run a spider of the project, validating its arguments first."""
+
+    def run(self, args: list[str], opts: argparse.Namespace) -> None:
+        if len(args) != 1:
+            raise UsageError("give exactly one spider name: news, archive or portal")
+        assert self.crawler_process
+        spidercls = self.crawler_process.spider_loader.load(args[0])
+        validate = getattr(spidercls, "validate_arguments", None)
+        if validate is not None:
+            try:
+                validate(**opts.spargs)
+            except BadArgument as exc:
+                print(f"kcn_crawler: bad argument: {exc}", file=sys.stderr)
+                self.exitcode = EXIT_BAD_ARGUMENT
+                return
+        crawler = self._create_crawler(spidercls)
+        self.crawler_process.crawl(crawler, **opts.spargs)
+        self.crawler_process.start()
+        if self.crawler_process.bootstrap_failed:
+            self.exitcode = 1
+            return
+        stats = crawler.stats
+        code = int(stats.get_value("kcn/exit_code", 0) or 0) if stats else 0
+        if code:
+            failed = stats.get_value("kcn/failed_checks", []) if stats else []
+            for check in failed or ["a monitoring check failed"]:
+                print(f"kcn_crawler: check failed: {check}", file=sys.stderr)
+            self.exitcode = code

@@ -1,0 +1,133 @@
+"""Shared plumbing of the page objects: parsing, URL resolution, element text.
+
+Everything works on plain lxml elements; a ``parsel.Selector`` given by the
+spider is unwrapped (its ``.root``) so a page is never parsed twice.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from lxml import etree, html as lxml_html
+
+from kcn_crawler.pages._norm import clean_inline
+
+_PARSER = lxml_html.HTMLParser(recover=True, encoding="utf-8", huge_tree=True)
+
+#: Elements whose text is never content.
+SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "head", "title", "select",
+                       "option", "textarea", "button", "iframe", "object", "embed", "svg",
+                       "map", "video", "audio", "canvas"})
+#: Elements that break a line of text.
+BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "body", "br", "caption", "center", "dd",
+    "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer",
+    "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "html", "legend", "li",
+    "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot",
+    "th", "thead", "tr", "ul",
+})
+
+
+def to_root(html: Any) -> etree._Element:
+    """The lxml root element of ``html`` (a ``str``, ``bytes`` or ``parsel.Selector``)."""
+    root = getattr(html, "root", None)
+    if root is not None and not isinstance(html, (str, bytes)):
+        if isinstance(root, etree._Element):
+            return root
+        html = getattr(html, "text", "") or ""  # a Selector over text without an element root
+    if isinstance(html, str):
+        data = html.strip().replace("\x00", "").encode("utf-8")
+    else:
+        data = (html or b"").strip()
+    if not data:
+        data = b"<html/>"
+    root = etree.fromstring(data, parser=_PARSER)
+    if root is None:
+        root = etree.fromstring(b"<html/>", parser=_PARSER)
+    return root
+
+
+def tag_of(el: Any) -> str:
+    """Lower-case tag name, or "" for comments and processing instructions."""
+    t = el.tag
+    return t.lower() if isinstance(t, str) else ""
+
+
+def raw_text(el: etree._Element) -> str:
+    """Text of ``el`` with a space at every block boundary; scripts and styles skipped."""
+    parts: list[str] = []
+    _collect(el, parts)
+    return "".join(parts)
+
+
+def _collect(el: etree._Element, parts: list[str]) -> None:
+    tag = tag_of(el)
+    if tag and tag not in SKIP_TAGS:
+        block = tag in BLOCK_TAGS
+        if block:
+            parts.append(" ")
+        if el.text:
+            parts.append(el.text)
+        for child in el:
+            _collect(child, parts)
+            if child.tail:
+                parts.append(child.tail)
+        if block:
+            parts.append(" ")
+    elif tag == "img" and el.text:  # malformed markup
+        parts.append(el.text)
+
+
+def text_of(el: etree._Element | None) -> str:
+    """Cleaned one-line text of ``el`` ("" for ``None``)."""
+    if el is None:
+        return ""
+    return clean_inline(raw_text(el))
+
+
+def absolute(base: str, href: str | None) -> str | None:
+    """``href`` resolved against ``base``; ``None`` for empty, fragment-only or script links."""
+    if not href:
+        return None
+    href = href.strip()
+    if not href or href.startswith("#"):
+        return None
+    low = href[:11].lower()
+    if low.startswith(("javascript:", "mailto:", "tel:", "data:")):
+        return None
+    try:
+        return urljoin(base, href)
+    except ValueError:
+        return None
+
+
+def same_host(a: str, b: str) -> bool:
+    """Whether two URLs are on the same host (port included, case-insensitive)."""
+    return urlsplit(a).netloc.lower() == urlsplit(b).netloc.lower()
+
+
+def class_id(el: etree._Element) -> str:
+    """Lower-cased ``class`` and ``id`` of an element, space separated."""
+    return f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+
+
+_RIGHT_STYLE = re.compile(r"text-align\s*:\s*right", re.I)
+
+
+def is_right_aligned(el: etree._Element) -> bool:
+    """Whether the element itself is marked right-aligned (attribute, style or class)."""
+    if (el.get("align") or "").lower() == "right":
+        return True
+    style = el.get("style")
+    if style and _RIGHT_STYLE.search(style):
+        return True
+    cls = el.get("class")
+    return bool(cls) and bool(re.search(r"(?:^|[\s_-])(?:text-?right|right|align-?right)"
+                                        r"(?:$|[\s_-])", cls, re.I))
+
+
+def document_order(root: etree._Element) -> dict[etree._Element, int]:
+    """Position of every element in document order (one walk)."""
+    return {el: i for i, el in enumerate(root.iter())}

@@ -1,0 +1,47 @@
+"""The home page: the menu of news channels and the date archive form."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lxml import etree
+
+from kcn_crawler.pages._norm import canonical_url, is_channel_url
+from kcn_crawler.pages.archive import find_archive_form
+from kcn_crawler.pages.base import absolute, same_host, text_of, to_root
+from kcn_crawler.pages.types import ArchiveFormSpec, Link
+
+_LINKS = etree.XPath("//a[@href]")
+
+
+class HomePage:
+    """A portal page read for its channel links (``/portal/KenhTin/<slug>.aspx``)."""
+
+    def __init__(self, url: str, html: Any) -> None:
+        self.url = url
+        self.root = to_root(html)
+
+    def channels(self) -> list[Link]:
+        """Each channel once, in page order: absolute URL, first non-empty link text.
+
+        Case variants of one URL (``/KenhTin/`` vs ``/kenhtin/``), fragments and
+        query strings count as the same channel.
+        """
+        order: list[str] = []
+        found: dict[str, Link] = {}
+        for a in _LINKS(self.root):
+            url = absolute(self.url, a.get("href"))
+            if not url or not same_host(url, self.url) or not is_channel_url(url):
+                continue
+            key = canonical_url(url).lower()
+            text = text_of(a) or (a.get("title") or "").strip()
+            if key not in found:
+                order.append(key)
+                found[key] = Link(url=url.split("#", 1)[0], text=text)
+            elif not found[key].text and text:
+                found[key] = Link(url=found[key].url, text=text)
+        return [found[k] for k in order]
+
+    def archive_form(self) -> ArchiveFormSpec | None:
+        """The date archive form of the page, if it has one."""
+        return find_archive_form(self.url, self.root)

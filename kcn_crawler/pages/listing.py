@@ -1,0 +1,234 @@
+"""A channel listing (or archive results) page: its article entries and paging.
+
+Article links are grouped by the list they belong to: each link's *item* is its
+highest ancestor holding no other article, the item's parent is the *list*.
+The main listing is the list with the most items, with bonuses for dates and
+leads beside the links and for sitting next to the pager, and disqualified when
+its box is titled as a side box ("Tin mới", "Video Clip", "Tin liên quan", …).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from lxml import etree
+
+from kcn_crawler.pages._norm import (
+    article_id,
+    canonical_url,
+    clean_inline,
+    find_dates,
+    is_article_url,
+    is_boilerplate_line,
+)
+from kcn_crawler.pages.base import absolute, raw_text, same_host, tag_of, text_of, to_root
+from kcn_crawler.pages.pager import PagerLink, find_page_turns, parse_postback
+from kcn_crawler.pages.types import ListingEntry, PageTurn
+
+__all__ = ["ListingPage", "parse_postback"]
+
+_LINKS = etree.XPath("//a[@href]")
+
+
+class ListingPage:
+    """A page listing articles, ``page_number`` being its 1-based position in the paging."""
+
+    def __init__(self, url: str, html: Any, page_number: int = 1) -> None:
+        self.url = url
+        self.root = to_root(html)
+        self.page_number = page_number
+        self._turns: list[tuple[etree._Element, PagerLink]] | None = None
+
+    # -- paging -----------------------------------------------------------------
+    def _page_turns(self) -> list[tuple[etree._Element, PagerLink]]:
+        if self._turns is None:
+            self._turns = find_page_turns(self.root, self.url)
+        return self._turns
+
+    def all_page_turns(self) -> list[PagerLink]:
+        """Every paging control found, in document order."""
+        return [pl for _, pl in self._page_turns()]
+
+    def next_page(self) -> PageTurn | None:
+        """The turn to page ``page_number + 1``, else the "next" control, else ``None``."""
+        turns = self.all_page_turns()
+        want = self.page_number + 1
+        for pl in turns:
+            if pl.number == want:
+                return pl.turn
+        for pl in turns:
+            if pl.rel == "next" and (pl.number is None or pl.number > self.page_number):
+                return pl.turn
+        return None
+
+    # -- entries ----------------------------------------------------------------
+    def entries(self) -> list[ListingEntry]:
+        """The main listing's articles, in page order, each once."""
+        units = self._article_links()
+        if not units:
+            return []
+        groups = _group(units)
+        pager_els = [el for el, _ in self._page_turns()]
+        best = max(groups, key=lambda g: _score(g, pager_els))
+        if _score(best, pager_els) <= 0:
+            return []
+        return _entries(best)
+
+    def _article_links(self) -> list[tuple[etree._Element, str, str]]:
+        out = []
+        for a in _LINKS(self.root):
+            url = absolute(self.url, a.get("href"))
+            if not url or not is_article_url(url) or not same_host(url, self.url):
+                continue
+            key = article_id(url) or canonical_url(url).lower()
+            out.append((a, url.split("#", 1)[0], key))
+        return out
+
+
+class _Group:
+    """One list: its container and its items (item element, [(a, url, key)])."""
+
+    def __init__(self, parent: etree._Element | None) -> None:
+        self.parent = parent
+        self.items: list[tuple[etree._Element, list[tuple[etree._Element, str, str]]]] = []
+
+    @property
+    def keys(self) -> set[str]:
+        return {k for _, links in self.items for _, _, k in links}
+
+
+def _group(units: list[tuple[etree._Element, str, str]]) -> list[_Group]:
+    keys_under: dict[etree._Element, set[str]] = {}
+    for a, _, key in units:
+        for anc in a.iterancestors():
+            keys_under.setdefault(anc, set()).add(key)
+    groups: dict[Any, _Group] = {}
+    item_of: dict[etree._Element, int] = {}
+    for unit in units:
+        a = unit[0]
+        item = a
+        for anc in a.iterancestors():
+            if len(keys_under[anc]) > 1:
+                break
+            item = anc
+        parent = item.getparent()
+        g = groups.setdefault(parent, _Group(parent))
+        idx = item_of.get(item)
+        if idx is None:
+            item_of[item] = len(g.items)
+            g.items.append((item, [unit]))
+        else:
+            g.items[idx][1].append(unit)
+    return list(groups.values())
+
+
+def _box_label(g: _Group) -> str:
+    """The short text heading the list's box (the text before its first item), if any."""
+    first = g.items[0][0]
+    node = first
+    for _ in range(4):
+        parent = node.getparent()
+        if parent is None:
+            break
+        before: list[str] = [parent.text or ""]
+        for child in parent:
+            if child is node:
+                break
+            before.append(raw_text(child))
+            before.append(child.tail or "")
+        label = clean_inline(" ".join(before))
+        if label:
+            return label if len(label) <= 80 else ""
+        node = parent
+    return ""
+
+
+def _score(g: _Group, pager_els: list[etree._Element]) -> float:
+    n = len(g.keys)
+    if n == 0:
+        return 0.0
+    label = _box_label(g)
+    if label and is_boilerplate_line(label):
+        return 0.0
+    dated = sum(1 for item, links in g.items if _item_date(item, links))
+    score = n * (1.0 + 0.5 * dated / len(g.items))
+    if g.parent is not None and pager_els:
+        anc = set(g.parent.iterancestors())
+        anc.add(g.parent)
+        for el in pager_els:
+            hops = 0
+            for up in el.iterancestors():
+                hops += 1
+                if up in anc:
+                    if hops <= 4:
+                        score += 3.0
+                    break
+            else:
+                continue
+            break
+    return score
+
+
+def _text_outside_links(el: etree._Element) -> str:
+    if tag_of(el) == "a":
+        return ""
+    parts = [el.text or ""]
+    for child in el:
+        if tag_of(child) != "a":
+            parts.append(_text_outside_links(child))
+        parts.append(child.tail or "")
+    return " ".join(parts)
+
+
+def _item_date(item: etree._Element, links: list) -> str | None:
+    dates = find_dates(clean_inline(_text_outside_links(item)))
+    if dates:
+        return dates[0]
+    # flat lists: the date follows the link as text or a sibling, before the next item
+    parts = [item.tail or ""]
+    sib = item.getnext()
+    hops = 0
+    while sib is not None and hops < 4:
+        if tag_of(sib) == "a" and is_article_url(sib.get("href") or "/x"):
+            break
+        if sib.xpath("boolean(.//a[@href])") and hops:
+            break
+        parts.append(_text_outside_links(sib))
+        parts.append(sib.tail or "")
+        sib = sib.getnext()
+        hops += 1
+    dates = find_dates(clean_inline(" ".join(parts)))
+    return dates[0] if dates else None
+
+
+def _entries(g: _Group) -> list[ListingEntry]:
+    order: list[str] = []
+    found: dict[str, list] = {}  # key -> [url, title, date, title is link text]
+    for item, links in g.items:
+        date = _item_date(item, links)
+        for a, url, key in links:
+            title, is_text = _link_title(a)
+            rec = found.get(key)
+            if rec is None:
+                order.append(key)
+                found[key] = [url, title, date, is_text]
+                continue
+            if (is_text and not rec[3]) or (title and not rec[1]):
+                rec[1], rec[3] = title, is_text
+            rec[2] = rec[2] or date
+    return [ListingEntry(url=r[0], title=r[1], date_raw=r[2]) for r in
+            (found[k] for k in order)]
+
+
+def _link_title(a: etree._Element) -> tuple[str, bool]:
+    """The title a link shows: its text, else its title attribute, else an image's alt."""
+    text = text_of(a)
+    if text:
+        return text, True
+    title = clean_inline(a.get("title") or "")
+    if title:
+        return title, False
+    for img in a.iter("img"):
+        alt = clean_inline(img.get("alt") or img.get("title") or "")
+        if alt:
+            return alt, False
+    return "", False

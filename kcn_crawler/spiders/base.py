@@ -1,0 +1,181 @@
+"""Shared navigation of the portal spiders: start, home page, articles.
+
+Spiders hold no selectors: page objects (``kcn_crawler.pages``) read pages,
+the spiders turn what they found into requests and items.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime
+from typing import Any, ClassVar
+
+import scrapy
+from scrapy.http import Response
+
+from kcn_crawler.assemble import build_article, resolve_published, utc_now_iso
+from kcn_crawler.normalize.urls import article_id, canonical_url
+from kcn_crawler.pages.article import ArticlePage
+from kcn_crawler.pages.home import HomePage
+from kcn_crawler.params import CrawlParams, parse_params
+from kcn_crawler.spiders.requests import page_selector
+
+logger = logging.getLogger(__name__)
+
+# Where a portal's home page may live; the first that answers with a page wins.
+HOME_PATHS = ("/", "/portal/Pages/default.aspx", "/portal/pages/default.aspx", "/portal/")
+
+
+class BasePortalSpider(scrapy.Spider):
+    """Base of ``news``, ``archive`` and ``portal``: arguments, home, article pages."""
+
+    check_span: ClassVar[bool] = False  # the archive walk limits its day range
+
+    @classmethod
+    def validate_arguments(cls, **kwargs: Any) -> CrawlParams:
+        """Validate ``-a`` arguments; raises BadArgument with a one-line message."""
+        return parse_params(
+            site=kwargs.get("site"),
+            since=kwargs.get("since"),
+            until=kwargs.get("until"),
+            max_days=kwargs.get("max_days"),
+            incremental=kwargs.get("incremental", False),
+            check_span=cls.check_span,
+        )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        params = self.validate_arguments(**kwargs)
+        for key in ("site", "since", "until", "max_days", "incremental"):
+            kwargs.pop(key, None)
+        super().__init__(*args, **kwargs)
+        self.params = params
+        self.site = params.site
+        self.since = params.since
+        self.until = params.until
+        self.incremental = params.incremental
+        self.kcn_start = datetime.now(UTC).strftime("%Y-%m-%dT%H-%M-%S")
+        self.scheduled_ids: set[str] = set()
+
+    # --- start and home ---------------------------------------------------------
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        yield self.home_request(0)
+
+    def home_request(self, attempt: int) -> scrapy.Request:
+        """Request the home page at the ``attempt``-th known location."""
+        return scrapy.Request(
+            self.site + HOME_PATHS[attempt],
+            callback=self.parse_home,
+            errback=self.home_failed,
+            meta={"kcn": {"kind": "home", "attempt": attempt}, "handle_httpstatus_list": [404]},
+            dont_filter=True,
+        )
+
+    def parse_home(self, response: Response) -> Iterator[Any]:
+        attempt = response.meta["kcn"]["attempt"]
+        home = HomePage(response.url, page_selector(response)) if response.status == 200 else None
+        if home is None or not self.home_is_usable(home):
+            if attempt + 1 < len(HOME_PATHS):
+                yield self.home_request(attempt + 1)
+            else:
+                self.fail_site(f"no portal home page found at {self.site}")
+            return
+        yield from self.walk_from_home(response, home)
+
+    def home_failed(self, failure: Any) -> Iterator[Any]:
+        attempt = failure.request.meta["kcn"]["attempt"]
+        if attempt + 1 < len(HOME_PATHS):
+            yield self.home_request(attempt + 1)
+        else:
+            self.fail_site(f"home page unreachable at {self.site}: {failure.value}")
+
+    def fail_site(self, message: str) -> None:
+        """Log a fatal navigation problem and record it for the monitor."""
+        logger.error(message)
+        self.crawler.stats.inc_value("kcn/site/unusable")
+        self.crawler.stats.set_value("kcn/site/error", message)
+
+    def home_is_usable(self, home: HomePage) -> bool:
+        """Whether this home page has what the spider's walks need."""
+        raise NotImplementedError
+
+    def walk_from_home(self, response: Response, home: HomePage) -> Iterator[Any]:
+        """The requests the spider's walks start with."""
+        raise NotImplementedError
+
+    # --- articles ---------------------------------------------------------------
+    def article_request(
+        self,
+        url: str,
+        *,
+        channel: str | None,
+        listing_date: str | None,
+        listing_title: str | None,
+    ) -> scrapy.Request | None:
+        """Request one article page, unless this crawl already asked for it."""
+        aid = article_id(url)
+        if aid is None or aid in self.scheduled_ids:
+            return None
+        self.scheduled_ids.add(aid)
+        meta = {
+            "kcn": {
+                "kind": "article",
+                "article_id": aid,
+                "channel": channel,
+                "listing_date": listing_date,
+                "listing_title": listing_title,
+            }
+        }
+        return scrapy.Request(canonical_url(url), callback=self.parse_article, meta=meta)
+
+    def parse_article(self, response: Response) -> Iterator[Any]:
+        kcn = response.meta["kcn"]
+        stats = self.crawler.stats
+        crawled_at = utc_now_iso()
+        aid = kcn["article_id"]
+        if article_id(response.url) != aid:
+            logger.warning("Article %s answered from another page: %s", aid, response.url)
+            stats.inc_value("kcn/articles/moved")
+        raw = ArticlePage(
+            response.url, page_selector(response), listing_title=kcn.get("listing_title")
+        ).to_raw()
+        stats.inc_value("kcn/articles/extracted")
+        stats.inc_value(f"kcn/articles/{raw.extraction}")
+        published = resolve_published(raw.date_raw, kcn.get("listing_date"), response.url)
+        missing = list(raw.missing)
+        if published.value is None and "date" not in missing:
+            missing.append("date")
+        if missing:
+            logger.warning(
+                "Unreadable article %s: no %s (%s extraction); not emitted",
+                response.url,
+                ", ".join(missing),
+                raw.extraction,
+            )
+            stats.inc_value("kcn/articles/incomplete")
+            for field in missing:
+                stats.inc_value(f"kcn/articles/missing/{field}")
+            self.record_failure(response.url, f"unreadable: no {', '.join(missing)}")
+            return
+        if published.source != "page":
+            stats.inc_value(f"kcn/dates/from_{published.source}")
+        if published.method == "dateparser":
+            stats.inc_value("kcn/dates/dateparser")
+        if published.url_mismatch:
+            stats.inc_value("kcn/dates/url_mismatch")
+        yield build_article(
+            raw,
+            url=response.url if article_id(response.url) == aid else response.request.url,
+            article_id=aid,
+            site=self.site,
+            channel=kcn.get("channel"),
+            published=published,
+            crawled_at=crawled_at,
+        )
+
+    def record_failure(self, url: str, reason: str) -> None:
+        """Keep a failed URL for the run's report (stats ``kcn/failures``)."""
+        failures = self.crawler.stats.get_value("kcn/failures") or []
+        if len(failures) < 500:
+            failures.append({"url": url, "reason": reason})
+        self.crawler.stats.set_value("kcn/failures", failures)

@@ -1,0 +1,82 @@
+"""Requests built from what page objects found: links, postbacks, archive days.
+
+Only the spiders turn a page object's ``Postback`` or ``ArchiveFormSpec`` into
+a request, built from the page's own form with ``form2request`` so that
+``__VIEWSTATE``/``__EVENTVALIDATION`` travel as ASP.NET expects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from form2request import form2request
+from parsel import Selector, SelectorList
+from scrapy import Request
+from scrapy.http import Response
+
+from kcn_crawler.normalize.encoding import decode_html
+from kcn_crawler.pages.types import ArchiveFormSpec, Postback
+
+ASPNET_FORM = "//form[.//input[@name='__VIEWSTATE']]"
+
+
+def page_selector(response: Response) -> Selector:
+    """A Selector over the response body, decoded with Vietnamese-aware charset checks."""
+    content_type = response.headers.get(b"Content-Type", b"").decode("latin-1")
+    declared = None
+    if "charset=" in content_type.lower():
+        declared = content_type.lower().split("charset=", 1)[1].split(";")[0].strip(" \"'")
+    text, _encoding = decode_html(response.body, declared)
+    return Selector(text=text, base_url=response.url, type="html")
+
+
+def _aspnet_form(selector: Selector) -> SelectorList:
+    forms = selector.xpath(ASPNET_FORM)
+    return forms if forms else selector.xpath("//form")
+
+
+def postback_request(
+    selector: Selector,
+    postback: Postback,
+    *,
+    callback: Callable[..., Any],
+    meta: dict[str, Any],
+) -> Request | None:
+    """A ``__doPostBack(target, argument)`` as a POST of the page's form, no button clicked."""
+    forms = _aspnet_form(selector)
+    if not forms:
+        return None
+    data = {"__EVENTTARGET": postback.target, "__EVENTARGUMENT": postback.argument}
+    request = form2request(forms[0], data, click=False)
+    return request.to_scrapy(callback=callback, meta=meta, dont_filter=True)
+
+
+def archive_day_request(
+    selector: Selector,
+    spec: ArchiveFormSpec,
+    day: date,
+    *,
+    callback: Callable[..., Any],
+    meta: dict[str, Any],
+) -> Request | None:
+    """The archive form submitted for one day (``dd/MM/yyyy``), its "Xem" button clicked."""
+    forms = selector.xpath("//form")
+    if spec.form_index >= len(forms):
+        return None
+    form = forms[spec.form_index]
+    data: dict[str, str | None] = {
+        spec.date_field: day.strftime(spec.date_format),
+        "__EVENTTARGET": "",
+        "__EVENTARGUMENT": "",
+    }
+    click: Any = False
+    if spec.submit_name:
+        buttons = form.xpath(
+            ".//input[@name=$name] | .//button[@name=$name]", name=spec.submit_name
+        )
+        if buttons:
+            click = buttons[0].root
+    request = form2request(form, data, click=click)
+    return request.to_scrapy(callback=callback, meta=meta, dont_filter=True)
