@@ -10,7 +10,8 @@ import re
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from lxml import etree, html as lxml_html
+from lxml import etree
+from lxml import html as lxml_html
 
 from kcn_crawler.pages._norm import clean_inline
 

@@ -10,6 +10,7 @@ its box is titled as a side box ("Tin mới", "Video Clip", "Tin liên quan", �
 from __future__ import annotations
 
 from typing import Any
+
 from lxml import etree
 
 from kcn_crawler.pages._norm import (

@@ -47,7 +47,7 @@ class PagerLink:
 
 def parse_postback(js: str) -> Postback | None:
     """The postback a ``javascript:`` href or ``onclick`` performs, if any."""
-    if not js or "PostBack" not in js and "%" not in js:
+    if not js or ("PostBack" not in js and "%" not in js):
         return None
     if "%" in js:
         js = unquote(js)
@@ -111,9 +111,7 @@ def classify(a: etree._Element, page_url: str) -> PagerLink | None:
                 number: int | None = int(word)
             else:
                 number, rel = None, {"previous": "prev"}.get(word, word)
-        elif arg == "":
-            number = num_text
-        elif arg.isdigit() and num_text == int(arg):
+        elif arg == "" or (arg.isdigit() and num_text == int(arg)):
             number = num_text
         else:
             return None  # a calendar day, a sort order, …: not paging
