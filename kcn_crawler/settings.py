@@ -84,3 +84,52 @@ EXTENSIONS = {
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 LOG_LEVEL = "INFO"
+
+# --- Archiving (issue 6) ------------------------------------------------------
+# WARC of every HTTP exchange (kcn_crawler.extensions.warc.WarcArchiver): -s KCN_WARC=1.
+KCN_WARC = False
+KCN_WARC_DIR = "exports/warc"  # <spider>-<start>-<n>.warc.gz and .cdxj
+KCN_WARC_MAX_SIZE = 1_000_000_000  # bytes per WARC file before starting the next one
+KCN_WARC_MAX_PAYLOAD = 64 * 1024 * 1024  # longer bodies are cut: WARC-Truncated: length
+KCN_WARC_REVISITS = True  # payloads stored by an earlier crawl become revisit records
+KCN_WARC_DIGEST_DB = ""  # payload digest index; "" = <KCN_WARC_DIR>/digests.sqlite3
+KCN_WARC_CDXJ = True  # write a CDXJ index beside each WARC file
+# Attachments and body images (kcn_crawler.pipelines.files.ArticleFilesPipeline):
+# -s KCN_FILES=1. They go to FILES_STORE when set, else to KCN_FILES_STORE.
+KCN_FILES = False
+KCN_FILES_STORE = "exports/files"
+
+# --- Scheduled crawls (issue 5) ---------------------------------------------------
+# Catalog of articles and runs (kcn_crawler.catalog): SQLite in WAL mode.
+KCN_CATALOG = True
+KCN_CATALOG_PATH = "exports/catalog.sqlite"
+KCN_CATALOG_TIMEOUT = 60.0  # seconds a run waits for another run's write lock
+# Incremental crawls: -a incremental=1 (or -s KCN_INCREMENTAL=1).
+KCN_INCREMENTAL = False
+KCN_INCREMENTAL_STOP_AFTER = 10  # news: stop paging a channel after N known articles in a row
+KCN_INCREMENTAL_DAYS = 3  # archive: re-walk the last N days (plus days never completed)
+# Checks after every run (kcn_crawler.extensions.monitor); a failure exits with this code.
+KCN_MONITOR = True
+KCN_MONITOR_EXIT_CODE = 3
+KCN_MONITOR_RECENT_RUNS = 5  # compare with this many recent finished runs (same spider, site)
+KCN_MONITOR_MAX_ITEM_DROP = 0.5  # fail below (1 - this) x their median of articles seen
+KCN_MONITOR_MIN_ITEMS = 1  # a full crawl finding fewer articles fails
+KCN_MONITOR_MIN_COVERAGE = 0.99  # title, published, text in this share of articles read
+KCN_MONITOR_MAX_HTTP_ERROR_RATE = 0.10
+KCN_MONITOR_MAX_FALLBACK_RATE = 0.10  # kcn/articles/fallback / kcn/articles/extracted
+KCN_MONITOR_MAX_DATEPARSER_RATE = 0.25  # kcn/dates/dateparser / articles
+KCN_MONITOR_MAX_DROPPED_RATE = 0.02  # incomplete or otherwise dropped / articles read
+KCN_MONITOR_MIN_SAMPLE = 20  # a rate over fewer requests or articles is not judged
+# HTML report beside the exports: exports/<spider>/<kcn_start>.html.
+KCN_REPORT = True
+EXTENSIONS = {
+    **EXTENSIONS,
+    # after the feed exporters (0), in this order at spider_closed: checks, report, catalog
+    "kcn_crawler.extensions.monitor.MonitorExtension": 800,
+    "kcn_crawler.extensions.report.ReportExtension": 810,
+    "kcn_crawler.extensions.catalog.CatalogExtension": 820,
+}
+SPIDER_MIDDLEWARES = {"kcn_crawler.middlewares.incremental.IncrementalMiddleware": 950}
+DUPEFILTER_CLASS = "kcn_crawler.dupefilter.ResumableDupeFilter"
+# Last pipeline: sets `revision`, drops unchanged articles when incremental.
+ITEM_PIPELINES_BASE = {"kcn_crawler.catalog.pipeline.CatalogPipeline": 900}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any, Literal
 from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo
@@ -128,14 +128,14 @@ def _offset(text: str) -> timezone | None:
     if not t:
         return None
     if not t.group("sign"):
-        return timezone.utc
+        return UTC
     delta = timedelta(hours=int(t.group("tzh")), minutes=int(t.group("tzm") or 0))
     return timezone(delta if t.group("sign") == "+" else -delta)
 
 
 def _iso_offset(tz: str) -> timezone:
     if tz.lower() == "z":
-        return timezone.utc
+        return UTC
     digits = tz[1:].replace(":", "")
     delta = timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0))
     return timezone(delta if tz[0] == "+" else -delta)
@@ -151,15 +151,12 @@ def _plausible(dt: datetime, now: datetime | None) -> bool:
     return _MIN_DT <= dt <= _now(now) + timedelta(days=1)
 
 
-_NO_MATCH: Any = object()
-
-
-def _fast(raw: str, now: datetime | None) -> ParsedDate | None | Any:
-    """Fast path: a ParsedDate, None (a date shape that is impossible) or _NO_MATCH."""
+def _fast(raw: str, now: datetime | None) -> tuple[bool, ParsedDate | None]:
+    """Fast path: ``(a date shape was found, the date or None if impossible/implausible)``."""
     s = _prep(raw)
     m = _DATE_RE.search(s)
     if m is None:
-        return _NO_MATCH
+        return False, None
     try:
         year, month, day = _date_parts(m)
         tz: timezone | ZoneInfo = VN_TZ
@@ -183,16 +180,15 @@ def _fast(raw: str, now: datetime | None) -> ParsedDate | None | Any:
             tz = _offset(s) or VN_TZ
         value = datetime(year, month, day, hour, minute, second, tzinfo=tz).astimezone(VN_TZ)
     except ValueError:
-        return None
+        return True, None
     if not _plausible(value, now):
-        return None
-    return ParsedDate(value=value, raw=raw, method="fast", has_time=has_time)
+        return True, None
+    return True, ParsedDate(value=value, raw=raw, method="fast", has_time=has_time)
 
 
 def parse_date_fast(raw: str, *, now: datetime | None = None) -> ParsedDate | None:
     """Only the strict fast path (no dateparser); None when it does not apply."""
-    r = _fast(raw, now)
-    return None if r is _NO_MATCH else r  # type: ignore[no-any-return]
+    return _fast(raw, now)[1]
 
 
 _DP_SETTINGS: dict[str, Any] = {
@@ -211,8 +207,8 @@ _dp_parser: Any = None
 _DP_WEEKDAY = re.compile(r"\b(?:thứ\s*(?:hai|ba|tư|bốn|năm|sáu|bảy|[2-7])|chủ\s*nhật)\b,?", re.I)
 _DP_MONTH0 = re.compile(r"\b(tháng|thg)\s*0(\d)\b", re.IGNORECASE)
 _DP_NOISE = re.compile(
-    r"(?:cập nhật|ngày đăng|đăng ngày|đăng lúc|ngày|lúc|\(?\s*(?:gmt|utc)\s*[+-]?\s*\d*\s*\)?)"
-    r"\s*:?",
+    r"(?:cập nhật|ngày đăng|đăng ngày|đăng lúc|ngày|lúc"
+    r"|\(?\s*(?:gmt|utc)\s*\+\s*0?7(?::?00)?\s*\)?)\s*:?",
     re.IGNORECASE,
 )
 
@@ -260,9 +256,9 @@ def parse_date(raw: str, *, now: datetime | None = None) -> ParsedDate | None:
     """
     if not raw:
         return None
-    r = _fast(raw, now)
-    if r is not _NO_MATCH:
-        return r  # type: ignore[no-any-return]
+    found, parsed = _fast(raw, now)
+    if found:
+        return parsed
     return parse_date_dateparser(raw, now=now)
 
 

@@ -20,26 +20,34 @@ __all__ = ["clean_block", "clean_inline", "clean_paragraphs", "token_f1"]
 
 # Characters removed outright: zero-width and joiners, BOM, soft hyphen,
 # bidi marks and embeddings, C1 controls and DEL.
-_DROP = (
-    [0x00AD, 0x034F, 0x061C, 0x180E, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060]
-    + list(range(0x2061, 0x2065))
-    + list(range(0x202A, 0x202F))
-    + list(range(0x2066, 0x2070))
-    + [0xFEFF, 0xFFFE, 0x7F]
-    + list(range(0x80, 0xA0))
-)
+_DROP = [
+    *(0x00AD, 0x034F, 0x061C, 0x180E, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060),
+    *range(0x2061, 0x2065),
+    *range(0x202A, 0x202F),
+    *range(0x2066, 0x2070),
+    *(0xFEFF, 0xFFFE, 0x7F),
+    *range(0x80, 0x85),
+    *range(0x86, 0xA0),
+]
 # Characters made a plain space: C0 controls (tab, newlines included), NBSP and
 # the typographic spaces, line/paragraph separators.
-_SPACE = (
-    list(range(0x00, 0x20))
-    + [0x85, 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000]
-    + list(range(0x2000, 0x200B))
-)
-_TABLE: dict[int, str | None] = {c: None for c in _DROP}
-_TABLE.update({c: " " for c in _SPACE})
+_SPACE = [
+    *range(0x00, 0x20),
+    *(0x85, 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000),
+    *range(0x2000, 0x200B),
+]
 
+
+def _char_class(codes: list[int]) -> str:
+    return "[" + "".join(re.escape(chr(c)) for c in sorted(set(codes))) + "]"
+
+
+# Regexes, not str.translate: CPython's translate with a dict is slow on
+# non-ASCII text, a character-class scan in C is not.
+_DROP_RE = re.compile(_char_class(_DROP))
+_SPACE_RE = re.compile(_char_class([c for c in _SPACE if c != 0x20]))
+_WS = re.compile(" {2,}")
 _NBSP_ENTITY = re.compile(r"&(?:nbsp;?|#160;|#x0*a0;)", re.IGNORECASE)
-_WS = re.compile(r" {2,}")
 _PARA_SPLIT = re.compile(r"\n[ \t\u00a0\u3000\r\f\v]*(?:\n[ \t\u00a0\u3000\r\f\v]*)+")
 _WORD = re.compile(r"\w+")
 
@@ -72,20 +80,37 @@ def clean_inline(s: str, *, repair: bool = True, tone_style: str = "keep") -> st
     """
     if not s:
         return ""
+    if "&" in s:
+        s = _NBSP_ENTITY.sub(" ", s)
+    if s.isascii():
+        return _restyle(_spaces(s), tone_style)
+    s = unicodedata.normalize("NFC", s)
+    repaired = False
+    if repair:  # before the soft hyphen (TCVN3 "ư") is stripped
+        s, enc = repair_legacy(s)
+        repaired = enc is not None
+    s = _spaces(s)
     if not s.isascii():
-        s = unicodedata.normalize("NFC", s)
-        if repair:
+        if not unicodedata.is_normalized("NFC", s):
+            s = unicodedata.normalize("NFC", s)
+        if repair and not repaired:  # invisible characters may have split a word
             s = repair_legacy(s)[0]
         if "Ð" in s or "ð" in s:
             s = _fix_eth(s)
-    if "&" in s:
-        s = _NBSP_ENTITY.sub(" ", s)
-    s = s.translate(_TABLE)
+    return _restyle(s, tone_style)
+
+
+def _spaces(s: str) -> str:
+    """Invisible characters out, odd spaces made plain, runs collapsed, stripped."""
+    s = _SPACE_RE.sub(" ", _DROP_RE.sub("", s))
     if "  " in s:
         s = _WS.sub(" ", s)
-    s = s.strip()
+    return s.strip()
+
+
+def _restyle(s: str, tone_style: str) -> str:
     if tone_style != "keep" and s:
-        s = apply_tone_style(s, tone_style)
+        return apply_tone_style(s, tone_style)
     return s
 
 
@@ -106,9 +131,7 @@ def clean_block(s: str, *, repair: bool = True, tone_style: str = "keep") -> str
     if not s:
         return ""
     s = s.replace("\r\n", "\n").replace("\r", "\n").replace("\u2029", "\n\n")
-    return "\n\n".join(
-        clean_paragraphs(_PARA_SPLIT.split(s), repair=repair, tone_style=tone_style)
-    )
+    return "\n\n".join(clean_paragraphs(_PARA_SPLIT.split(s), repair=repair, tone_style=tone_style))
 
 
 def _tokens(s: str) -> Counter[str]:

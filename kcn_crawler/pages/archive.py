@@ -14,7 +14,7 @@ from typing import Any
 
 from lxml import etree
 
-from kcn_crawler.pages._norm import clean_inline
+from kcn_crawler.normalize import clean_inline
 from kcn_crawler.pages.base import tag_of, text_of, to_root
 from kcn_crawler.pages.listing import ListingPage, parse_postback
 from kcn_crawler.pages.types import ArchiveFormSpec, Postback
@@ -102,7 +102,8 @@ def find_archive_form(url: str, html: Any) -> ArchiveFormSpec | None:
             continue
         tag = tag_of(el)
         is_button = (tag == "input" and (el.get("type") or "").lower() in _SUBMIT_TYPES) or (
-            tag == "button")
+            tag == "button"
+        )
         if not is_button and tag != "a":
             continue
         dist = abs(j - pos) + (0 if j > pos else 2)  # a button after the input is likelier
@@ -112,7 +113,8 @@ def find_archive_form(url: str, html: Any) -> ArchiveFormSpec | None:
         el = choice[1]
         if tag_of(el) == "a":
             postback = parse_postback(el.get("href") or "") or parse_postback(
-                el.get("onclick") or "")
+                el.get("onclick") or ""
+            )
         else:
             submit_name = el.get("name")
             submit_value = el.get("value") if el.get("value") is not None else _button_label(el)

@@ -13,26 +13,89 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 from lxml import html as lxml_html
 
-from kcn_crawler.pages._norm import clean_inline
+from kcn_crawler.normalize import clean_inline
 
 _PARSER = lxml_html.HTMLParser(recover=True, encoding="utf-8", huge_tree=True)
 
 #: Elements whose text is never content.
-SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "head", "title", "select",
-                       "option", "textarea", "button", "iframe", "object", "embed", "svg",
-                       "map", "video", "audio", "canvas"})
+SKIP_TAGS = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "head",
+        "title",
+        "select",
+        "option",
+        "textarea",
+        "button",
+        "iframe",
+        "object",
+        "embed",
+        "svg",
+        "map",
+        "video",
+        "audio",
+        "canvas",
+    }
+)
 #: Elements that break a line of text.
-BLOCK_TAGS = frozenset({
-    "address", "article", "aside", "blockquote", "body", "br", "caption", "center", "dd",
-    "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer",
-    "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "html", "legend", "li",
-    "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot",
-    "th", "thead", "tr", "ul",
-})
+BLOCK_TAGS = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "br",
+        "caption",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "html",
+        "legend",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    }
+)
 
 
 def to_root(html: Any) -> etree._Element:
-    """The lxml root element of ``html`` (a ``str``, ``bytes`` or ``parsel.Selector``)."""
+    """The lxml root element of ``html`` (``str``, ``bytes``, ``parsel.Selector`` or element)."""
+    if isinstance(html, etree._Element):
+        return html
     root = getattr(html, "root", None)
     if root is not None and not isinstance(html, (str, bytes)):
         if isinstance(root, etree._Element):
@@ -125,8 +188,14 @@ def is_right_aligned(el: etree._Element) -> bool:
     if style and _RIGHT_STYLE.search(style):
         return True
     cls = el.get("class")
-    return bool(cls) and bool(re.search(r"(?:^|[\s_-])(?:text-?right|right|align-?right)"
-                                        r"(?:$|[\s_-])", cls, re.I))
+    return bool(cls) and bool(
+        re.search(
+            r"(?:^|[\s_-])(?:text-?right|right|align-?right)"
+            r"(?:$|[\s_-])",
+            cls,
+            re.I,
+        )
+    )
 
 
 def document_order(root: etree._Element) -> dict[etree._Element, int]:

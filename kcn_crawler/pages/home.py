@@ -6,7 +6,7 @@ from typing import Any
 
 from lxml import etree
 
-from kcn_crawler.pages._norm import canonical_url, is_channel_url
+from kcn_crawler.normalize import canonical_url, clean_inline, is_channel_url
 from kcn_crawler.pages.archive import find_archive_form
 from kcn_crawler.pages.base import absolute, same_host, text_of, to_root
 from kcn_crawler.pages.types import ArchiveFormSpec, Link
@@ -25,7 +25,8 @@ class HomePage:
         """Each channel once, in page order: absolute URL, first non-empty link text.
 
         Case variants of one URL (``/KenhTin/`` vs ``/kenhtin/``), fragments and
-        query strings count as the same channel.
+        query strings count as the same channel; the URL returned has neither
+        (page 1 of the channel).
         """
         order: list[str] = []
         found: dict[str, Link] = {}
@@ -34,10 +35,10 @@ class HomePage:
             if not url or not same_host(url, self.url) or not is_channel_url(url):
                 continue
             key = canonical_url(url).lower()
-            text = text_of(a) or (a.get("title") or "").strip()
+            text = text_of(a) or clean_inline(a.get("title") or "") or _img_alt(a)
             if key not in found:
                 order.append(key)
-                found[key] = Link(url=url.split("#", 1)[0], text=text)
+                found[key] = Link(url=url.split("#", 1)[0].split("?", 1)[0], text=text)
             elif not found[key].text and text:
                 found[key] = Link(url=found[key].url, text=text)
         return [found[k] for k in order]
@@ -45,3 +46,12 @@ class HomePage:
     def archive_form(self) -> ArchiveFormSpec | None:
         """The date archive form of the page, if it has one."""
         return find_archive_form(self.url, self.root)
+
+
+def _img_alt(a: etree._Element) -> str:
+    """The alt text of an image link ("" when none)."""
+    for img in a.iter("img"):
+        alt = clean_inline(img.get("alt") or "")
+        if alt:
+            return alt
+    return ""

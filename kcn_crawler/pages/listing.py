@@ -13,7 +13,7 @@ from typing import Any
 
 from lxml import etree
 
-from kcn_crawler.pages._norm import (
+from kcn_crawler.normalize import (
     article_id,
     canonical_url,
     clean_inline,
@@ -69,10 +69,26 @@ class ListingPage:
             return []
         groups = _group(units)
         pager_els = [el for el, _ in self._page_turns()]
-        best = max(groups, key=lambda g: _score(g, pager_els))
-        if _score(best, pager_els) <= 0:
+        scores = {id(g): _score(g, pager_els) for g in groups}
+        best = max(groups, key=lambda g: scores[id(g)])
+        if scores[id(best)] <= 0:
             return []
-        return _entries(best)
+        pos = {id(u[0]): i for i, u in enumerate(units)}
+
+        def first(g: _Group) -> int:
+            return min(pos[id(a)] for _, links in g.items for a, _, _ in links)
+
+        merged = _Group(best.parent)
+        for g in groups:
+            if g is best or (
+                scores[id(g)] > 0
+                and first(g) < first(best)
+                and len(g.keys) <= max(3, len(best.keys) // 2)
+                and _companion(g, best)
+            ):
+                merged.items.extend(g.items)
+        merged.items.sort(key=lambda it: min(pos[id(a)] for a, _, _ in it[1]))
+        return _entries(merged)
 
     def _article_links(self) -> list[tuple[etree._Element, str, str]]:
         out = []
@@ -122,6 +138,19 @@ def _group(units: list[tuple[etree._Element, str, str]]) -> list[_Group]:
     return list(groups.values())
 
 
+def _companion(g: _Group, best: _Group) -> bool:
+    """Whether ``g`` is part of the same listing as ``best`` (a featured item or a
+    top block beside the main list, in the same section of the page)."""
+    if g.parent is None or best.parent is None:
+        return False
+    section = best.parent.getparent()
+    if section is None or tag_of(section) in ("body", "html", "form"):
+        return False
+    if g.parent is section or g.parent is section.getparent():
+        return tag_of(g.parent) not in ("body", "html", "form")
+    return g.parent.getparent() is section
+
+
 def _box_label(g: _Group) -> str:
     """The short text heading the list's box (the text before its first item), if any."""
     first = g.items[0][0]
@@ -155,18 +184,17 @@ def _score(g: _Group, pager_els: list[etree._Element]) -> float:
     if g.parent is not None and pager_els:
         anc = set(g.parent.iterancestors())
         anc.add(g.parent)
-        for el in pager_els:
-            hops = 0
-            for up in el.iterancestors():
-                hops += 1
-                if up in anc:
-                    if hops <= 4:
-                        score += 3.0
-                    break
-            else:
-                continue
-            break
+        if any(_near(el, anc) for el in pager_els):
+            score += 3.0
     return score
+
+
+def _near(pager_el: etree._Element, anc: set) -> bool:
+    """Whether a pager control sits within four levels of the list's container line."""
+    for hops, up in enumerate(pager_el.iterancestors(), 1):
+        if up in anc:
+            return hops <= 4
+    return False
 
 
 def _text_outside_links(el: etree._Element) -> str:
@@ -216,8 +244,7 @@ def _entries(g: _Group) -> list[ListingEntry]:
             if (is_text and not rec[3]) or (title and not rec[1]):
                 rec[1], rec[3] = title, is_text
             rec[2] = rec[2] or date
-    return [ListingEntry(url=r[0], title=r[1], date_raw=r[2]) for r in
-            (found[k] for k in order)]
+    return [ListingEntry(url=r[0], title=r[1], date_raw=r[2]) for r in (found[k] for k in order)]
 
 
 def _link_title(a: etree._Element) -> tuple[str, bool]:

@@ -10,7 +10,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 from lxml import etree
 
-from kcn_crawler.pages._norm import is_article_url, is_excluded_url, site_root
+from kcn_crawler.normalize import is_article_url, is_excluded_url, site_root
 from kcn_crawler.pages.base import absolute, text_of
 from kcn_crawler.pages.types import Link, PageTurn, Postback
 
@@ -18,16 +18,48 @@ __all__ = ["PagerLink", "find_page_turns", "parse_postback"]
 
 _Q = r"(?:'|\"|&#39;|&quot;|\\')"
 _DO_POSTBACK = re.compile(
-    r"__doPostBack\(\s*(" + _Q + r")(.*?)\1\s*,\s*(" + _Q + r")(.*?)\3\s*\)", re.S)
+    r"__doPostBack\(\s*(" + _Q + r")(.*?)\1\s*,\s*(" + _Q + r")(.*?)\3\s*\)", re.S
+)
 _WEBFORM = re.compile(
-    r"WebForm_PostBackOptions\(\s*(" + _Q + r")(.*?)\1\s*,\s*(" + _Q + r")(.*?)\3", re.S)
+    r"WebForm_PostBackOptions\(\s*(" + _Q + r")(.*?)\1\s*,\s*(" + _Q + r")(.*?)\3", re.S
+)
 _PAGE_ARG = re.compile(r"^page\W{0,2}(\d+|next|prev|previous|first|last)$", re.I)
-_PAGE_PARAMS = frozenset({"page", "p", "pg", "pageindex", "pagenum", "pageno", "trang",
-                          "currentpage", "paging", "pagenumber", "page_no", "pagingindex"})
+_PAGE_PARAMS = frozenset(
+    {
+        "page",
+        "p",
+        "pg",
+        "pageindex",
+        "pagenum",
+        "pageno",
+        "trang",
+        "currentpage",
+        "paging",
+        "pagenumber",
+        "page_no",
+        "pagingindex",
+    }
+)
 _PATH_PAGE = re.compile(r"(?:/|[-_])(?:page|trang)[-_/]?(\d+)(?:\.aspx|/|$)", re.I)
 _LABELS = {
-    "next": ("trang sau", "sau", "»", "›", ">", "next", "next »", "tiếp", "tiếp theo",
-             "trang tiếp", "trang kế", "kế tiếp", "xem tiếp", "sau »", "sau ›", "tiếp »"),
+    "next": (
+        "trang sau",
+        "sau",
+        "»",
+        "›",
+        ">",
+        "next",
+        "next »",
+        "tiếp",
+        "tiếp theo",
+        "trang tiếp",
+        "trang kế",
+        "kế tiếp",
+        "xem tiếp",
+        "sau »",
+        "sau ›",
+        "tiếp »",
+    ),
     "prev": ("trang trước", "trước", "«", "‹", "<", "prev", "previous", "« trước", "‹ trước"),
     "first": ("trang đầu", "đầu", "««", "<<", "|<", "first", "« đầu"),
     "last": ("trang cuối", "cuối", "»»", ">>", ">|", "last", "cuối »"),
@@ -136,15 +168,15 @@ def classify(a: etree._Element, page_url: str) -> PagerLink | None:
         return None
     if rel is None and num_text is not None and number is not None and num_text != number:
         return None
-    return PagerLink(Link(url.split("#", 1)[0], text), number,
-                     "number" if rel is None else rel, text)
+    return PagerLink(
+        Link(url.split("#", 1)[0], text), number, "number" if rel is None else rel, text
+    )
 
 
 _LINKS = etree.XPath("//a[@href or @onclick]")
 
 
-def find_page_turns(root: etree._Element, page_url: str) -> list[tuple[etree._Element,
-                                                                        PagerLink]]:
+def find_page_turns(root: etree._Element, page_url: str) -> list[tuple[etree._Element, PagerLink]]:
     """Every paging control of the page, in document order, with its element."""
     out = []
     for a in _LINKS(root):

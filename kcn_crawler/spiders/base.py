@@ -142,8 +142,9 @@ class BasePortalSpider(scrapy.Spider):
         stats.inc_value("kcn/articles/extracted")
         stats.inc_value(f"kcn/articles/{raw.extraction}")
         published = resolve_published(raw.date_raw, kcn.get("listing_date"), response.url)
-        missing = list(raw.missing)
-        if published.value is None and "date" not in missing:
+        # The page's own date may be absent: the listing's or the URL's then serves.
+        missing = [name for name in raw.missing if name != "date"]
+        if published.value is None:
             missing.append("date")
         if missing:
             logger.warning(

@@ -8,7 +8,7 @@ import random
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from . import content, seed
+from . import content, noise, seed
 from .model import Article
 
 
@@ -66,8 +66,21 @@ def make_body(a: Article, site_seed: int) -> Body:
         b = Body(None, [("p", p) for p in seed.PARAGRAPHS], seed.AUTHOR, seed.ROLE)
     else:
         b = _generated(a, site_seed)
+    for flag in ("d-stroke", "new-tones"):
+        if flag in a.flags:
+            b.blocks.append(("p", content.QUIRK_SENTENCES[flag]))
     b.blocks.extend(("p", e) for e in a.edits)
+    if "new-tones" in a.flags:
+        _retone(b)
     return b
+
+
+def _retone(b: Body) -> None:
+    """New-style tone placement everywhere in the article (served and truth alike)."""
+    t = noise.tones_new_style
+    b.summary = t(b.summary) if b.summary else None
+    b.blocks = [(x[0], t(x[1]), *x[2:]) if x[0] in ("p", "plink") else
+                (x[0], x[1], t(x[2]) if x[2] else None) if x[0] == "img" else x for x in b.blocks]
 
 
 def _generated(a: Article, site_seed: int) -> Body:

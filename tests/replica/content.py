@@ -35,7 +35,8 @@ TOPICS = [
     "tiêu chuẩn đo lường chất lượng sản phẩm hàng hóa", "khởi nghiệp đổi mới sáng tạo",
     "nhân giống lúa chất lượng cao", "sản xuất rau an toàn theo tiêu chuẩn VietGAP",
     "bảo tồn nguồn gen cây quế Thường Xuân", "nuôi trồng thủy sản nước lợ ven biển",
-    "chuyển đổi số trong doanh nghiệp nhỏ và vừa", "xây dựng nhãn hiệu chứng nhận nước mắm Hải Tiến",
+    "chuyển đổi số trong doanh nghiệp nhỏ và vừa",
+    "xây dựng nhãn hiệu chứng nhận nước mắm Hải Tiến",
     "phòng, chống dịch bệnh trên đàn gia súc", "năng suất chất lượng sản phẩm chủ lực",
     "truy xuất nguồn gốc nông sản", "phát triển dược liệu dưới tán rừng",
     "ứng dụng trí tuệ nhân tạo trong y tế", "xử lý rác thải sinh hoạt nông thôn",
@@ -66,7 +67,7 @@ CLAUSES = [
     "với tổng kinh phí thực hiện hơn {num} triệu đồng",
 ]
 ENDINGS = [
-    "Đồng chí đề nghị các đơn vị tiếp tục phối hợp chặt chẽ, tập trung triển khai quyết liệt {topic}.",
+    "Đồng chí đề nghị các đơn vị tiếp tục phối hợp chặt chẽ, triển khai quyết liệt {topic}.",
     "Kết thúc {event_short}, các đại biểu thống nhất kiến nghị UBND tỉnh xem xét, hỗ trợ kinh phí.",
     "Hội đồng đã đánh giá kết quả thực hiện đạt loại khá và đề nghị hoàn thiện hồ sơ.",
     "Dịp này, {subj} đã trao giấy khen cho {num} tập thể, cá nhân có thành tích xuất sắc.",
@@ -91,6 +92,11 @@ DOCS = [
     ("Thông báo kết quả tuyển chọn", "doc"), ("Hồ sơ mẫu", "zip"), ("Biểu mẫu báo cáo", "xls"),
     ("Tài liệu hội nghị", "rar"),
 ]
+QUIRK_SENTENCES = {
+    "new-tones": "Hoạt động này góp phần thúc đẩy phát triển kinh tế - xã hội tỉnh Thanh Hóa,"
+                 " hòa nhịp với xu thế chung, thu hút sự quan tâm của đông đảo người dân.",
+    "d-stroke": "Đồng chí Giám đốc Sở đề nghị các đơn vị Đẩy mạnh công tác tuyên truyền về Đề án.",
+}
 TABLE_HEAD = ["TT", "Tên nhiệm vụ", "Đơn vị chủ trì", "Kinh phí (triệu đồng)"]
 
 
@@ -151,8 +157,8 @@ def first_paragraph(rng: random.Random, topic: str, year: int, event_day: date) 
 
 def lead(rng: random.Random, topic: str, year: int) -> str:
     """A one-sentence lead (sapo)."""
-    return _fill(rng, "(KHCN) - {subj} vừa tổng kết kết quả " + topic + ", {clause}.", topic,
-                 year).replace("{clause}", _fill(rng, rng.choice(CLAUSES), topic, year))
+    clause = _fill(rng, rng.choice(CLAUSES), topic, year)
+    return _fill(rng, "(KHCN) - {subj} vừa tổng kết kết quả ", topic, year) + f"{topic}, {clause}."
 
 
 def caption(rng: random.Random, topic: str, year: int) -> str:
@@ -165,7 +171,8 @@ def table(rng: random.Random, topic: str) -> list[list[str]]:
     rows = [list(TABLE_HEAD)]
     for i in range(rng.randint(2, 4)):
         t = rng.choice(TOPICS)
-        rows.append([str(i + 1), f"Nghiên cứu {t}", rng.choice(SUBJECTS), f"{rng.randint(80, 2500)}"])
+        cost = f"{rng.randint(80, 2500)}"
+        rows.append([str(i + 1), f"Nghiên cứu {t}", rng.choice(SUBJECTS), cost])
     return rows
 
 

@@ -1,4 +1,4 @@
-"""Articles, channels and the deterministic plan of a replica site (what is where, with which quirk)."""
+"""Articles, channels and the deterministic plan of a replica site: what is where, which quirk."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 
 from . import content, seed
+from .noise import tones_new_style
 
 VN = timezone(timedelta(hours=7), "+07:00")
 START, END = date(2016, 1, 4), date(2026, 10, 30)
@@ -43,7 +44,7 @@ CHANNELS = [
 ]
 
 
-@dataclass
+@dataclass(eq=False)
 class Article:
     """One article as planned; its body is generated lazily (see body.py)."""
 
@@ -86,7 +87,7 @@ class Article:
         return datetime.combine(self.day, time(0), VN)
 
 
-@dataclass
+@dataclass(eq=False)
 class Special:
     """A listing entry that is not an article: dead link, restricted item, other host."""
 
@@ -121,7 +122,8 @@ def format_date(d: datetime, style: str) -> str:
 
 
 def _when(rng: random.Random, day: date) -> datetime:
-    return datetime.combine(day, time(rng.randint(7, 17), rng.randint(0, 59), rng.randint(0, 59)), VN)
+    t = time(rng.randint(7, 17), rng.randint(0, 59), rng.randint(0, 59))
+    return datetime.combine(day, t, VN)
 
 
 def plan(seed_value: int, n: int, default_style: str, upper_rate: float) -> list[Article]:
@@ -130,9 +132,10 @@ def plan(seed_value: int, n: int, default_style: str, upper_rate: float) -> list
     span = (END - START).days
     days = [START + timedelta(days=rng.randrange(span)) for _ in range(max(0, n - 1))]
     busy = date(2019, 5, 16)  # a conference day: more results than one archive page
-    for i in range(min(len(days), max(2, min(13, n // 5)))):
+    for i in range(min(len(days), max(2, min(13, n // 4)))):
         days[i] = busy
-    arts = [Article(0, seed.TITLE, "", datetime.combine(date(2018, 1, 31), time(9, 15), VN), "dash")]
+    seed_day = datetime.combine(date(2018, 1, 31), time(9, 15), VN)
+    arts = [Article(0, seed.TITLE, "", seed_day, "dash")]
     for i, day in enumerate(days, start=1):
         r = random.Random(f"art:{seed_value}:{i}")
         title, topic = content.title(r, day.year)
@@ -158,6 +161,8 @@ def _assign_roles(rng: random.Random, arts: list[Article]) -> None:
             a.date_style = "none"
         elif role == "urldate":
             a.date_style = "url"
+        elif role == "new-tones":
+            a.title = tones_new_style(a.title + " tại tỉnh Thanh Hóa")
     for a in arts[1:]:
         r = random.Random(f"flags:{a.idx}:{len(arts)}")
         if r.random() < 0.3:
@@ -182,7 +187,7 @@ def _assign_channels(rng: random.Random, arts: list[Article]) -> None:
             a.channels.append(next(n for n in names if n != first))
 
 
-def specials(seed_value: int) -> list[tuple[str, str, date, str]]:
+def specials() -> list[tuple[str, str, date, str]]:
     """(kind, title, day, channel name) of the non-article listing entries."""
     return [
         ("dead", "Thông báo lịch tiếp công dân quý I năm 2016", date(2016, 3, 2), "Thông báo"),

@@ -69,16 +69,15 @@ def noisy_html(text: str, rng: random.Random, level: int) -> str:
     """
     if level <= 0:
         return html.escape(text, quote=False)
-    words = text.split(" ")
+    words = html.escape(text, quote=False).split(" ")
     n = len(words)
     picks = {rng.randrange(n) for _ in range(max(1, n // (12 if level == 1 else 4)))}
     out: list[str] = []
     for i, w in enumerate(words):
-        esc = html.escape(w, quote=False)
-        if i in picks and len(w) > 3 and w.isalpha():
+        if i in picks and len(w) > 3 and w.isalpha():  # never inside an entity
             k = rng.randrange(1, len(w))
-            esc = html.escape(w[:k], quote=False) + rng.choice(INVISIBLE) + html.escape(w[k:], quote=False)
-        out.append(esc)
+            w = w[:k] + rng.choice(INVISIBLE) + w[k:]
+        out.append(w)
         if i < n - 1:
             r = rng.random()
             if i in picks and r < 0.3:

@@ -39,7 +39,7 @@ class Site:
         for a in self.articles:
             self._place(a)
         self.specials: list[Special] = []
-        for kind, title, day, chan in specials(seed_value):
+        for kind, title, day, chan in specials():
             fake = Article(-1, title, "", datetime.combine(day, time(8), VN), "slash")
             fake.slug, fake.sid = content.slug(title, 50), kind[:2] + "7k2p9"
             path = article_path(skin, fake)
@@ -87,7 +87,7 @@ class Site:
                              key=lambda x: x.sort_time, reverse=True)[:6]
         self.body.cache_clear()
 
-    @lru_cache(maxsize=4096)  # noqa: B019 - one Site per process
+    @lru_cache(maxsize=2048)  # noqa: B019 - one Site per process
     def body(self, key: str) -> Body:
         """The clean body of an article (cached)."""
         return make_body(self.by_key[key], self.seed)

@@ -52,9 +52,16 @@ class Signer:
         raw = MAGIC + struct.pack(">H", len(payload)) + payload + self._mac(b"vs", payload)
         return base64.b64encode(raw + filler).decode("ascii")
 
+    def tokens(self, state: dict[str, Any]) -> tuple[str, str]:
+        """(__VIEWSTATE, __EVENTVALIDATION) of a page state."""
+        payload = json.dumps(state, sort_keys=True, separators=(",", ":")).encode()
+        return self.viewstate(state), self._ev(payload)
+
     def event_validation(self, viewstate: str) -> str:
         """The __EVENTVALIDATION that goes with a __VIEWSTATE value."""
-        payload = self._payload(viewstate)
+        return self._ev(self._payload(viewstate))
+
+    def _ev(self, payload: bytes) -> str:
         mac = self._mac(b"ev", payload)
         n = 40 + payload[0] % 120
         return base64.b64encode(MAGIC + mac + self._pool[-n:]).decode("ascii")
@@ -81,7 +88,8 @@ class Signer:
             raw = base64.b64decode(validation.encode("ascii"), validate=True)
         except (binascii.Error, UnicodeEncodeError, ValueError) as exc:
             raise TokenError("__EVENTVALIDATION is not base64") from exc
-        if raw[:2] != MAGIC or not hmac.compare_digest(raw[2 : 2 + _SIG], self._mac(b"ev", payload)):
+        mac = self._mac(b"ev", payload)
+        if raw[:2] != MAGIC or not hmac.compare_digest(raw[2 : 2 + _SIG], mac):
             raise TokenError("Invalid postback or callback argument (event validation)")
         state: dict[str, Any] = json.loads(payload)
         return state

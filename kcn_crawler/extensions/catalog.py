@@ -1,0 +1,142 @@
+"""Record every run and every emitted article in the catalog (``KCN_CATALOG``).
+
+* ``spider_opened``: a ``runs`` row (spider, site, arguments, start, job);
+* ``item_scraped`` (after the feed exporters wrote the item, so a crash never
+  counts an unwritten item as emitted): the article row, upserted with its
+  content hash and revision, and a ``run_items`` row (new / changed / unchanged);
+* ``spider_closed`` (after the monitor and the report): listing marks, archive
+  days walked completely, the run's end, counts and exit status.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from itemadapter import ItemAdapter
+from scrapy import signals
+from scrapy.exceptions import NotConfigured
+
+from kcn_crawler.catalog.checks import articles_seen
+from kcn_crawler.catalog.jobs import close_job
+from kcn_crawler.catalog.runtime import CatalogRuntime, runtime_for
+from kcn_crawler.normalize.urls import article_id
+
+logger = logging.getLogger(__name__)
+
+SPIDER_ARGS = ("site", "since", "until", "incremental", "max_days")
+
+
+def spider_args(spider: Any) -> dict[str, Any]:
+    """The arguments worth recording for a run."""
+    args = {name: getattr(spider, name, None) for name in SPIDER_ARGS}
+    return {name: value for name, value in args.items() if value not in (None, "", False)}
+
+
+def run_counts(stats: dict[str, Any]) -> dict[str, int]:
+    """The counts a ``runs`` row keeps, from the crawl's stats."""
+
+    def get(key: str) -> int:
+        return int(stats.get(key, 0) or 0)
+
+    return {
+        "requests": get("downloader/request_count"),
+        "items": get("item_scraped_count"),
+        "seen": articles_seen(stats),
+        "new": get("kcn/catalog/new"),
+        "changed": get("kcn/catalog/changed"),
+        "unchanged": get("kcn/catalog/unchanged") + get("kcn/catalog/unchanged_dropped"),
+        "skipped": get("kcn/incremental/skipped") + get("kcn/resume/skipped"),
+        "dropped": get("item_dropped_count") - get("kcn/catalog/unchanged_dropped"),
+        "errors": get("kcn/http/errors") + get("kcn/http/exceptions"),
+    }
+
+
+class CatalogExtension:
+    """Keep the catalog's ``runs``, ``articles`` and ``run_items`` up to date."""
+
+    def __init__(self, crawler: Any, runtime: CatalogRuntime) -> None:
+        self.crawler = crawler
+        self.runtime = runtime
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> CatalogExtension:
+        runtime = runtime_for(crawler)
+        if runtime is None:
+            raise NotConfigured("KCN_CATALOG is off")
+        extension = cls(crawler, runtime)
+        crawler.signals.connect(extension.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(extension.item_scraped, signal=signals.item_scraped)
+        crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
+        return extension
+
+    def spider_opened(self, spider: Any) -> None:
+        rt = self.runtime
+        rt.run_id = rt.catalog.start_run(
+            spider.name,
+            rt.site,
+            spider_args(spider),
+            incremental=rt.incremental,
+            job=rt.job.id if rt.job else None,
+        )
+        self.crawler.stats.set_value("kcn/catalog/run_id", rt.run_id)
+        self.crawler.stats.set_value("kcn/catalog/path", str(rt.catalog.path))
+        if rt.incremental:
+            logger.info(
+                "Incremental crawl: known articles of %s come from %s", rt.site, rt.catalog.path
+            )
+
+    def item_scraped(self, item: Any, spider: Any) -> None:
+        rt = self.runtime
+        if rt.run_id is None:
+            return
+        adapter = ItemAdapter(item)
+        if not adapter.get("id"):
+            return
+        record = {key: adapter.get(key) for key in ("id", "url", "site", "title", "text")}
+        record.update(published=adapter.get("published"), channel=adapter.get("channel"))
+        record["site"] = record["site"] or rt.site
+        marks = rt.marks_seen.pop(str(record["id"]), None)
+        status, _revision = rt.catalog.record_item(rt.run_id, record, marks)
+        self.crawler.stats.inc_value(f"kcn/catalog/{status}")
+
+    def spider_closed(self, spider: Any, reason: str) -> None:
+        rt = self.runtime
+        stats = self.crawler.stats
+        try:
+            self._save_run_state(reason)
+            if rt.run_id is not None:
+                rt.catalog.finish_run(
+                    rt.run_id,
+                    finish_reason=reason,
+                    exit_code=int(stats.get_value("kcn/exit_code", 0) or 0),
+                    failed_checks=list(stats.get_value("kcn/failed_checks", []) or []),
+                    counts=run_counts(stats.get_stats()),
+                    report=stats.get_value("kcn/report/path"),
+                )
+            if rt.job is not None:
+                close_job(rt.job, finished=reason == "finished")
+        finally:
+            rt.catalog.close()
+
+    def _save_run_state(self, reason: str) -> None:
+        """Listing marks of skipped articles; archive days a finished run walked."""
+        rt = self.runtime
+        rows = [
+            (aid, source, mark)
+            for aid in rt.skipped
+            for source, mark in rt.marks_seen.get(aid, {}).items()
+        ]
+        if rows:
+            rt.catalog.save_marks(rt.site, rows)
+        if rt.skipped:
+            rt.catalog.touch(rt.site, rt.skipped)
+        if reason != "finished" or not rt.walked_days:
+            return
+        for failure in self.crawler.stats.get_value("kcn/failures", []) or []:
+            aid = article_id(str(failure.get("url", "")))
+            if aid and aid in rt.article_day:
+                rt.failed_days.add(rt.article_day[aid])
+        days = sorted(rt.walked_days - rt.failed_days)
+        rt.catalog.mark_days_completed(rt.site, days, rt.run_id)
+        self.crawler.stats.set_value("kcn/catalog/days_completed", len(days))

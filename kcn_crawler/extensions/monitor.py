@@ -1,0 +1,192 @@
+"""Checks after every crawl (``KCN_MONITOR``, default on); a failure fails the crawl.
+
+The checks (``kcn_crawler.catalog.checks``): the run finished and the site was
+usable; articles found vs. the catalog's recent runs of this spider on this
+site; title/published/text coverage; HTTP error rate; fallback extraction rate;
+dates read by the fallback parser; dropped articles. Thresholds are the
+``KCN_MONITOR_*`` settings.
+
+A failed check sets the stats ``kcn/exit_code`` (``KCN_MONITOR_EXIT_CODE``,
+default 3: ``scrapy crawl`` exits with it) and ``kcn/failed_checks``, and logs
+one ERROR line naming the failed checks. Failed URLs are collected into the
+stats list ``kcn/failures`` for the report.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from itemadapter import ItemAdapter
+from scrapy import signals
+from scrapy.exceptions import NotConfigured
+
+from kcn_crawler.catalog.checks import (
+    COVERED_FIELDS,
+    RunNumbers,
+    Thresholds,
+    articles_seen,
+    run_checks,
+)
+from kcn_crawler.catalog.runtime import incremental_requested, runtime_for, spider_site
+from kcn_crawler.extensions.catalog import spider_args
+
+logger = logging.getLogger(__name__)
+
+MAX_FAILURES = 500
+
+
+class _DownloadErrors(logging.Handler):
+    """Catches Scrapy's "Error downloading <request>" log records of one spider."""
+
+    def __init__(self, monitor: MonitorExtension) -> None:
+        super().__init__(logging.ERROR)
+        self.monitor = monitor
+
+    def emit(self, record: logging.LogRecord) -> None:
+        args = record.args
+        if not isinstance(args, dict) or "request" not in args:
+            return
+        if getattr(record, "spider", None) is not self.monitor.crawler.spider:
+            return
+        request = args["request"]
+        reason = str(args.get("errmsg") or record.getMessage())[:300]
+        self.monitor.exceptions += 1
+        self.monitor.add_failure(getattr(request, "url", str(request)), reason)
+
+
+class MonitorExtension:
+    """Count what the checks need during the crawl, run them at the end."""
+
+    def __init__(self, crawler: Any) -> None:
+        self.crawler = crawler
+        self.stats = crawler.stats
+        self.thresholds = Thresholds.from_settings(crawler.settings)
+        self.exit_code = crawler.settings.getint("KCN_MONITOR_EXIT_CODE", 3)
+        self.responses = 0
+        self.http_errors = 0
+        self.exceptions = 0
+        self.dropped_incomplete = 0
+        self.missing_fields: dict[str, int] = {}
+        self.handler = _DownloadErrors(self)
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> MonitorExtension:
+        if not crawler.settings.getbool("KCN_MONITOR", True):
+            raise NotConfigured("KCN_MONITOR is off")
+        monitor = cls(crawler)
+        connect = crawler.signals.connect
+        connect(monitor.spider_opened, signal=signals.spider_opened)
+        connect(monitor.response_received, signal=signals.response_received)
+        connect(monitor.item_scraped, signal=signals.item_scraped)
+        connect(monitor.item_dropped, signal=signals.item_dropped)
+        connect(monitor.spider_error, signal=signals.spider_error)
+        connect(monitor.spider_closed, signal=signals.spider_closed)
+        return monitor
+
+    # --- during the crawl ------------------------------------------------------
+    def add_failure(self, url: str, reason: str) -> None:
+        """Keep a failed URL for the report (stats list ``kcn/failures``)."""
+        failures = self.stats.get_value("kcn/failures") or []
+        if len(failures) < MAX_FAILURES:
+            failures.append({"url": url, "reason": reason})
+        self.stats.set_value("kcn/failures", failures)
+
+    def spider_opened(self, spider: Any) -> None:
+        logging.getLogger("scrapy.core.scraper").addHandler(self.handler)
+
+    def response_received(self, response: Any, request: Any, spider: Any) -> None:
+        if request.url.endswith("/robots.txt"):
+            return
+        self.responses += 1
+        if response.status >= 400:
+            self.http_errors += 1
+            self.add_failure(response.url, f"HTTP {response.status}")
+
+    def _missing(self, item: Any) -> list[str]:
+        adapter = ItemAdapter(item)
+        missing = [name for name in COVERED_FIELDS if not adapter.get(name)]
+        for name in missing:
+            self.missing_fields[name] = self.missing_fields.get(name, 0) + 1
+        return missing
+
+    def item_scraped(self, item: Any, spider: Any) -> None:
+        self._missing(item)
+
+    def item_dropped(self, item: Any, response: Any, exception: Any, spider: Any) -> None:
+        missing = self._missing(item)
+        if not missing:
+            return
+        self.dropped_incomplete += 1
+        adapter = ItemAdapter(item)
+        url = adapter.get("url") or getattr(response, "url", "?")
+        self.add_failure(str(url), f"dropped: no {', '.join(missing)}")
+
+    def spider_error(self, failure: Any, response: Any, spider: Any) -> None:
+        self.add_failure(response.url, f"spider error: {failure.getErrorMessage()}"[:300])
+
+    # --- at the end ------------------------------------------------------------
+    def numbers(self, reason: str) -> RunNumbers:
+        """Gather the checks' inputs from the stats and what was counted."""
+        stats = self.stats.get_stats()
+
+        def get(key: str) -> int:
+            return int(stats.get(key, 0) or 0)
+
+        missing = {name: self.missing_fields.get(name, 0) for name in COVERED_FIELDS}
+        benign = (
+            get("kcn/items/duplicate")
+            + get("kcn/items/out_of_range")
+            + get("kcn/catalog/unchanged_dropped")
+        )
+        numbers = RunNumbers(
+            finish_reason=reason,
+            incremental=incremental_requested(self.crawler),
+            items=get("item_scraped_count"),
+            seen=articles_seen(stats),
+            extracted=get("kcn/articles/extracted"),
+            fallback=get("kcn/articles/fallback"),
+            dateparser=get("kcn/dates/dateparser"),
+            checked=get("item_scraped_count") + self.dropped_incomplete,
+            missing=missing,
+            incomplete=get("kcn/articles/incomplete"),
+            dropped_other=max(0, get("item_dropped_count") - benign - self.dropped_incomplete),
+            responses=self.responses,
+            http_errors=self.http_errors,
+            exceptions=self.exceptions,
+            site_error=stats.get("kcn/site/error"),
+        )
+        numbers.recent_seen = self.recent_seen(numbers.incremental)
+        return numbers
+
+    def recent_seen(self, incremental: bool) -> list[int]:
+        """Articles seen by the recent finished runs of this spider on this site."""
+        runtime = runtime_for(self.crawler)
+        if runtime is None:
+            return []
+        runs = runtime.catalog.recent_runs(
+            self.crawler.spider.name,
+            spider_site(self.crawler.spider),
+            incremental=incremental,
+            limit=self.thresholds.recent_runs,
+            exclude=runtime.run_id,
+            args=spider_args(self.crawler.spider),
+        )
+        return [int(run.get("seen") or 0) for run in runs]
+
+    def spider_closed(self, spider: Any, reason: str) -> None:
+        logging.getLogger("scrapy.core.scraper").removeHandler(self.handler)
+        self.stats.set_value("kcn/http/responses", self.responses)
+        self.stats.set_value("kcn/http/errors", self.http_errors)
+        self.stats.set_value("kcn/http/exceptions", self.exceptions)
+        checks = run_checks(self.numbers(reason), self.thresholds)
+        failed = [check.line() for check in checks if not check.passed]
+        self.stats.set_value(
+            "kcn/checks", [{"name": c.name, "passed": c.passed, "detail": c.detail} for c in checks]
+        )
+        self.stats.set_value("kcn/failed_checks", failed)
+        if failed:
+            self.stats.set_value("kcn/exit_code", self.exit_code)
+            logger.error("Monitor: %d check(s) FAILED: %s", len(failed), "; ".join(failed))
+        else:
+            logger.info("Monitor: all %d checks passed", len(checks))

@@ -1,0 +1,144 @@
+"""Write each run's HTML report next to its exports (``KCN_REPORT``, default on).
+
+The page (``kcn_crawler.catalog.report_html``) lands beside the first local
+feed, with the feed's name and ``.html``: by default
+``exports/<spider>/<kcn_start>.html``; with ``-O out.jsonl``, ``out.html``.
+It shows the counts, new/changed/unchanged articles, the checks, the failed
+URLs and a chart of the run's articles per month.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from itemadapter import ItemAdapter
+from scrapy import signals
+from scrapy.exceptions import NotConfigured
+
+from kcn_crawler.catalog.report_html import render_report
+from kcn_crawler.catalog.runtime import incremental_requested, runtime_for, spider_site
+from kcn_crawler.extensions.catalog import run_counts, spider_args
+
+logger = logging.getLogger(__name__)
+
+
+class _UriParams(dict[str, Any]):
+    """Feed URI parameters: spider attributes, like Scrapy's feed exporter."""
+
+    def __init__(self, spider: Any, start: str) -> None:
+        super().__init__(name=spider.name, time=start, batch_id=1, batch_time=start)
+        self.spider = spider
+
+    def __missing__(self, key: str) -> Any:
+        return getattr(self.spider, key, "")
+
+
+def feed_paths(settings: Any, spider: Any, start: str) -> list[Path]:
+    """The local files the crawl's feeds write to."""
+    paths = []
+    for uri in settings.getdict("FEEDS"):
+        text = str(uri)
+        parts = urlsplit(text)
+        if parts.scheme not in ("", "file") and len(parts.scheme) > 1:
+            continue
+        try:
+            filled = text % _UriParams(spider, start)
+        except (TypeError, ValueError, KeyError):
+            continue
+        local = unquote(urlsplit(filled).path) if parts.scheme == "file" else filled
+        paths.append(Path(local))
+    return paths
+
+
+def report_path(settings: Any, spider: Any, start: str) -> Path:
+    """Where the report goes: beside the first local feed, else ``exports/<spider>/``."""
+    feeds = feed_paths(settings, spider, start)
+    if feeds:
+        return feeds[0].with_suffix(".html")
+    return Path("exports") / spider.name / f"{start}.html"
+
+
+class ReportExtension:
+    """Collect articles per month; write the HTML report when the spider closes."""
+
+    def __init__(self, crawler: Any) -> None:
+        self.crawler = crawler
+        self.months: Counter[str] = Counter()
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> ReportExtension:
+        if not crawler.settings.getbool("KCN_REPORT", True):
+            raise NotConfigured("KCN_REPORT is off")
+        extension = cls(crawler)
+        crawler.signals.connect(extension.item_scraped, signal=signals.item_scraped)
+        crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
+        return extension
+
+    def item_scraped(self, item: Any, spider: Any) -> None:
+        published = ItemAdapter(item).get("published")
+        if published:
+            self.months[str(published)[:7]] += 1
+
+    def build(self, spider: Any, reason: str) -> dict[str, Any]:
+        """The report's data, from the stats, the checks and the catalog."""
+        stats = self.crawler.stats.get_stats()
+        started = stats.get("start_time") or datetime.now(UTC)
+        ended = datetime.now(UTC)
+        if started.tzinfo is None:
+            started = started.replace(tzinfo=UTC)
+        counts: dict[str, Any] = dict(run_counts(stats))
+        counts["unchanged"] = int(stats.get("kcn/catalog/unchanged", 0) or 0) + int(
+            stats.get("kcn/catalog/unchanged_dropped", 0) or 0
+        )
+        counts["responses"] = stats.get("kcn/http/responses", 0)
+        counts["incomplete"] = stats.get("kcn/articles/incomplete", 0)
+        counts["http_errors"] = counts.pop("errors", 0)
+        failures = list(stats.get("kcn/failures", []) or [])
+        counts["failures"] = len(failures)
+        months = sorted(self.months.items())
+        chart_title = "Articles per month (this run)"
+        runtime = runtime_for(self.crawler)
+        if not months and runtime is not None:
+            months = runtime.catalog.months(runtime.site)
+            chart_title = "Articles per month (whole catalog of the site; this run emitted none)"
+        return {
+            "spider": spider.name,
+            "site": spider_site(spider),
+            "args": ", ".join(f"{k}={v}" for k, v in spider_args(spider).items()),
+            "incremental": incremental_requested(self.crawler),
+            "start": started.isoformat(timespec="seconds"),
+            "end": ended.isoformat(timespec="seconds"),
+            "duration": (ended - started).total_seconds(),
+            "finish_reason": reason,
+            "exit_code": stats.get("kcn/exit_code", 0),
+            "run_id": stats.get("kcn/catalog/run_id"),
+            "counts": counts,
+            "checks": list(stats.get("kcn/checks", []) or []),
+            "failures": failures,
+            "months": months,
+            "chart_title": chart_title,
+        }
+
+    def spider_closed(self, spider: Any, reason: str) -> None:
+        start = str(getattr(spider, "kcn_start", "") or "")
+        if not start:
+            start_time = self.crawler.stats.get_value("start_time") or datetime.now(UTC)
+            start = start_time.strftime("%Y-%m-%dT%H-%M-%S")
+        path = report_path(self.crawler.settings, spider, start)
+        report = self.build(spider, reason)
+        report["exports"] = [str(p) for p in feed_paths(self.crawler.settings, spider, start)]
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(".html.tmp")
+            tmp.write_text(render_report(report), "utf-8")
+            tmp.replace(path)
+        except OSError as exc:
+            logger.error("Could not write the run report %s: %s", path, exc)
+            return
+        self.crawler.stats.set_value("kcn/report/path", str(path))
+        logger.info("Run report: %s", path)

@@ -1,0 +1,269 @@
+"""An article page: its raw fields, by a selector set (fast path) or the generic fallback.
+
+The fast path tries the layouts of :mod:`kcn_crawler.pages.selectors` in order; the
+first whose title and body are both found wins.  Otherwise (or when that body holds
+no text) :mod:`kcn_crawler.pages.fallback` locates body, title and date from the
+page's structure.  Either way the body is read by :mod:`kcn_crawler.pages.body` and
+its end by :mod:`kcn_crawler.pages.signature`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml import etree
+
+from kcn_crawler.normalize import clean_inline, clean_paragraphs, find_dates
+from kcn_crawler.pages import fallback, selectors
+from kcn_crawler.pages.base import raw_text, tag_of, text_of, to_root
+from kcn_crawler.pages.body import Block, clean_html, walk
+from kcn_crawler.pages.media import attachments, images
+from kcn_crawler.pages.signature import is_stop_line, trim_tail
+from kcn_crawler.pages.types import RawArticle
+
+__all__ = ["ArticlePage"]
+
+_LEAD_HINT = re.compile(
+    r"(?:^|[\s_-])(?:sapo|lead|summary|mota|mo-ta|tomtat|tom-tat|"
+    r"description|trichdan|trich-dan|news-?sapo|news-?lead|intro)",
+    re.I,
+)
+_DATE_LINE_LABEL = re.compile(
+    r"^(?:cập nhật|ngày đăng|đăng ngày|ngày cập nhật|ngày xuất bản|"
+    r"thời gian|đăng lúc|xuất bản|posted|published|updated|ngày)"
+    r"\s*(?:lúc|vào|ngày)?\s*:?",
+    re.I,
+)
+
+
+@dataclass
+class Located:
+    """Where the parts of an article are on its page."""
+
+    body: etree._Element
+    title: str | None
+    title_el: etree._Element | None = None
+    date_raw: str | None = None
+    date_el: etree._Element | None = None
+    lead_el: etree._Element | None = None
+    skip: set = field(default_factory=set)
+    layout: str = "fallback"  # the selector set that matched
+
+
+class ArticlePage:
+    """An article page; ``listing_title`` is the link text that led here, if known."""
+
+    def __init__(
+        self, url: str, html: Any, listing_title: str | None = None, *, selectors: bool = True
+    ) -> None:
+        self.url = url
+        self.root = to_root(html)
+        self.listing_title = listing_title
+        self.use_selectors = selectors  # False: the generic fallback only (tests, diagnosis)
+
+    def to_raw(self) -> RawArticle:
+        """The article's raw fields (see "Extraction conventions" in docs/design.md)."""
+        loc = self._fast() if self.use_selectors else None
+        if loc is not None:
+            raw = self._assemble(loc, "selectors")
+            if raw.paragraphs:
+                return raw
+        loc = self._fallback()
+        if loc is None:
+            return RawArticle(
+                title=fallback.meta_title(self.root, self.listing_title),
+                date_raw=fallback.meta_date(self.root),
+                summary=None,
+                paragraphs=[],
+                html="",
+                author=None,
+                author_role=None,
+                source=None,
+                extraction="fallback",
+                missing=["text"],
+            )
+        return self._assemble(loc, "fallback")
+
+    # -- locating -----------------------------------------------------------------
+    def _fast(self) -> Located | None:
+        root = self.root
+        for i, found in enumerate(selectors.match(root)):
+            if not found["title"] or not found["body"]:
+                continue
+            title_el = found["title"][0]
+            title = fallback.strip_dates(text_of(title_el))
+            body = _largest(found["body"])
+            if not title or body is None:
+                continue
+            loc = Located(body=body, title=title, title_el=title_el, layout=selectors.set_name(i))
+            for d in found["date"]:
+                hits = find_dates(text_of(d) or d.get("datetime") or d.get("content") or "")
+                if hits:
+                    loc.date_raw, loc.date_el = hits[0], d
+                    break
+            if loc.date_raw is None:
+                loc.date_raw, loc.date_el = fallback.date_near(root, title_el)
+            for lead in found["lead"]:
+                if text_of(lead):
+                    loc.lead_el = lead
+                    break
+            return loc
+        return None
+
+    def _fallback(self) -> Located | None:
+        root = self.root
+        skip = fallback.chrome(root)
+        body = fallback.best_body(root, skip)
+        if body is None:
+            return None
+        title_el, title = fallback.find_title(root, body, skip, self.listing_title)
+        date_raw, date_el = fallback.date_near(root, title_el, skip)
+        lead_el = fallback.lead_between(root, title_el, body, skip)
+        return Located(
+            body=body,
+            title=title,
+            title_el=title_el,
+            date_raw=date_raw,
+            date_el=date_el,
+            lead_el=lead_el,
+            skip=skip,
+        )
+
+    # -- assembling ---------------------------------------------------------------
+    def _assemble(self, loc: Located, extraction: str) -> RawArticle:
+        skip = set(loc.skip)
+        for el in (loc.title_el, loc.date_el, loc.lead_el):
+            if el is not None:
+                skip.add(el)
+        blocks, imgs = walk(loc.body, self.url, skip, start_after=loc.title_el)
+        date_raw = loc.date_raw
+        blocks, head_date = _drop_head(blocks, loc.title)
+        date_raw = date_raw or head_date
+        summary = text_of(loc.lead_el) if loc.lead_el is not None else None
+        if summary is None:
+            summary, blocks = _lead(blocks)
+        scope = [loc.body]
+        box = _content_box(loc.body, loc.title_el)
+        if box is not None:
+            scope.append(box)
+        atts = attachments(scope, self.url, skip=loc.skip)
+        names = {a["name"] for a in atts}
+        blocks, tail = trim_tail(blocks, names)
+        blocks, tail_date = _drop_date_lines(blocks)
+        date_raw = (
+            date_raw
+            or tail_date
+            or fallback.labelled_date(self.root, loc.skip)
+            or fallback.meta_date(self.root)
+        )
+        paragraphs = clean_paragraphs(b.text for b in blocks if not b.caption)
+        title = loc.title or fallback.meta_title(self.root, self.listing_title)
+        missing = [
+            name
+            for name, value in (("title", title), ("date", date_raw), ("text", paragraphs))
+            if not value
+        ]
+        return RawArticle(
+            title=title or None,
+            date_raw=date_raw,
+            summary=summary or None,
+            paragraphs=paragraphs,
+            html=clean_html(loc.body, self.url),
+            author=tail.author,
+            author_role=tail.author_role,
+            source=tail.source,
+            images=images(imgs),
+            attachments=atts,
+            extraction=extraction,
+            missing=missing,
+        )
+
+
+def _largest(els: list[etree._Element]) -> etree._Element | None:
+    if len(els) == 1:
+        return els[0]
+    best, best_len = None, 0
+    for el in els:
+        n = len(raw_text(el).strip())
+        if n > best_len:
+            best, best_len = el, n
+    return best
+
+
+def _content_box(body: etree._Element, title_el: etree._Element | None) -> etree._Element | None:
+    """The lowest element holding both title and body (where attachments may sit)."""
+    if title_el is None:
+        return body.getparent()
+    body_anc = [body, *body.iterancestors()]
+    for anc in [title_el, *title_el.iterancestors()]:
+        if anc in body_anc:
+            return anc if tag_of(anc) not in ("body", "html", "form") else body.getparent()
+    return None
+
+
+def _is_date_line(text: str) -> str | None:
+    if len(text) > 90:
+        return None
+    hits = find_dates(text)
+    if not hits:
+        return None
+    rest = text
+    for h in hits:
+        rest = rest.replace(h, " ")
+    rest = clean_inline(_DATE_LINE_LABEL.sub("", rest.strip()))
+    rest = re.sub(
+        r"(?:thứ\s+\w+|chủ nhật|lượt xem\s*:?\s*\d*|\d+\s*lượt xem|[|,\-–()/:])",
+        " ",
+        rest,
+        flags=re.I,
+    )
+    return hits[0] if len(rest.strip()) <= 12 else None
+
+
+def _drop_head(blocks: list[Block], title: str | None) -> tuple[list[Block], str | None]:
+    """Drop a repeated title and a date line at the top of the body."""
+    date = None
+    i = 0
+    while i < len(blocks) and i < 3:
+        b = blocks[i]
+        if title and clean_inline(fallback.strip_dates(b.text)) == title:
+            d = find_dates(b.text)
+            date = date or (d[0] if d else None)
+            i += 1
+            continue
+        d = _is_date_line(b.text)
+        if d:
+            date = date or d
+            i += 1
+            continue
+        break
+    return blocks[i:], date
+
+
+def _drop_date_lines(blocks: list[Block]) -> tuple[list[Block], str | None]:
+    """A "Cập nhật: …" line at the end of the body is the page's date, not text."""
+    date = None
+    for b in reversed(blocks[-3:]):
+        if _DATE_LINE_LABEL.match(b.text) and not b.text.lower().startswith("ngày "):
+            d = _is_date_line(b.text)
+            if d:
+                date = d
+                blocks = [x for x in blocks if x is not b]
+                break
+    return blocks, date
+
+
+def _lead(blocks: list[Block]) -> tuple[str | None, list[Block]]:
+    """The lead: a first block marked sapo/lead/…, or wholly bold or italic."""
+    for i, b in enumerate(blocks[:2]):
+        if b.caption or b.row:
+            continue
+        marked = bool(_LEAD_HINT.search(b.hints))
+        styled = (b.bold or b.italic) and len(b.text) >= 60 and i == 0
+        if (marked or styled) and len(blocks) > i + 1 and not is_stop_line(b.text):
+            return b.text, blocks[:i] + blocks[i + 1 :]
+        if not b.caption:
+            break
+    return None, blocks

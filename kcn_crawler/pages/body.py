@@ -1,0 +1,311 @@
+"""The article body as blocks of text: paragraphs, table rows, captions, images.
+
+:func:`walk` turns a body element into :class:`Block` s — one per paragraph or
+line (``<br>`` breaks a line), one per table row of a data table (cells joined
+by ``" | "``) — remembering for each block what later steps need: bold/italic,
+right alignment, the class names around it, whether it is a caption.  Layout
+tables (cells holding paragraphs or other tables) are walked like divs.
+:func:`clean_html` serialises the body without scripts, styles and ``on*``
+handlers, with links and images made absolute.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from kcn_crawler.normalize import clean_inline
+from kcn_crawler.pages.base import BLOCK_TAGS, SKIP_TAGS, absolute, is_right_aligned, raw_text
+
+_INLINE_BOLD = frozenset({"b", "strong"})
+_INLINE_ITALIC = frozenset({"i", "em", "cite"})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_CAPTION_HINT = re.compile(
+    r"caption|chuthich|chu-thich|chu_thich|image-?desc|photo-?desc|"
+    r"note-?image|img-?desc|legend",
+    re.I,
+)
+
+
+@dataclass(slots=True)
+class Block:
+    """One line or paragraph of the body."""
+
+    text: str
+    el: etree._Element  # the innermost block element holding it
+    bold: bool = False  # all of its text is bold (or a heading)
+    italic: bool = False  # all of its text is italic
+    right: bool = False  # right-aligned
+    hints: str = ""  # class/id names of the elements around it, lower-cased
+    caption: bool = False  # an image caption (never body text)
+    row: bool = False  # a table row
+    image_before: bool = False  # an image-only block directly precedes it
+
+
+@dataclass(slots=True)
+class Image:
+    """A body image: absolute URL, caption, and the index of the block after it."""
+
+    url: str
+    caption: str | None
+    at: int
+    el: etree._Element | None = None
+
+
+@dataclass
+class _State:
+    base: str
+    skip: frozenset | set
+    start: etree._Element | None
+    started: bool
+    blocks: list[Block] = field(default_factory=list)
+    images: list[Image] = field(default_factory=list)
+    segs: list[tuple[str, bool, bool]] = field(default_factory=list)
+    seg_el: etree._Element | None = None
+    seg_right: bool = False
+    seg_hints: str = ""
+    pending_image: bool = False
+
+
+def walk(
+    body: etree._Element,
+    base_url: str,
+    skip: set | frozenset = frozenset(),
+    start_after: etree._Element | None = None,
+) -> tuple[list[Block], list[Image]]:
+    """Blocks and images of ``body``; elements in ``skip`` are ignored, and so is
+    everything up to the end of ``start_after`` when it lies inside ``body``."""
+    if start_after is not None and not any(a is body for a in start_after.iterancestors()):
+        start_after = None
+    st = _State(base_url, skip, start_after, start_after is None)
+    _visit(body, st, False, False, is_right_aligned(body), "", body)
+    _flush(st)
+    _mark_captions(st)
+    return st.blocks, st.images
+
+
+def _flush(st: _State) -> None:
+    if not st.segs:
+        return
+    allsegs, st.segs = st.segs, []
+    segs = [s for s in allsegs if s[0].strip()]
+    if not segs or not st.started:
+        return
+    text = clean_inline("".join(s[0] for s in allsegs))
+    if not text:
+        return
+    st.blocks.append(
+        Block(
+            text=text,
+            el=st.seg_el,
+            bold=all(s[1] for s in segs),
+            italic=all(s[2] for s in segs),
+            right=st.seg_right,
+            hints=st.seg_hints,
+            image_before=st.pending_image,
+        )
+    )
+    st.pending_image = False
+
+
+def _add_text(
+    st: _State,
+    s: str | None,
+    bold: bool,
+    italic: bool,
+    right: bool,
+    hints: str,
+    block_el: etree._Element,
+) -> None:
+    if not s:
+        return
+    if not st.segs:
+        st.seg_el, st.seg_right, st.seg_hints = block_el, right, hints
+    st.segs.append((s, bold, italic))
+
+
+def _visit(
+    el: etree._Element,
+    st: _State,
+    bold: bool,
+    italic: bool,
+    right: bool,
+    hints: str,
+    block_el: etree._Element,
+) -> None:
+    tag = el.tag.lower() if isinstance(el.tag, str) else ""
+    if not tag or tag in SKIP_TAGS or el in st.skip:
+        return
+    if tag == "img":
+        _image(el, st)
+        return
+    if tag == "br":
+        _flush(st)
+        return
+    is_block = tag in BLOCK_TAGS
+    if is_block:
+        _flush(st)
+        block_el = el
+        if is_right_aligned(el):
+            right = True
+        elif el.get("align") or "text-align" in (el.get("style") or ""):
+            right = False
+    cid = el.get("class") or el.get("id")
+    if cid:
+        hints = f"{hints} {el.get('class') or ''} {el.get('id') or ''}".lower()[-300:]
+    if tag in _INLINE_BOLD or tag in _HEADINGS:
+        bold = True
+    elif tag in _INLINE_ITALIC:
+        italic = True
+    elif tag == "span" or is_block:
+        style = (el.get("style") or "").lower()
+        if style:
+            if "font-weight" in style and re.search(r"font-weight\s*:\s*(bold|[6-9]00)", style):
+                bold = True
+            if "font-style" in style and re.search(r"font-style\s*:\s*italic", style):
+                italic = True
+    if tag == "table" and st.started and _visit_table(el, st, hints):
+        return
+    if tag == "figcaption" or (is_block and _CAPTION_HINT.search(el.get("class") or "")):
+        hints += " caption"
+    _add_text(st, el.text, bold, italic, right, hints, block_el)
+    for child in el:
+        _visit(child, st, bold, italic, right, hints, block_el)
+        if child is st.start:
+            st.segs = []
+            st.started = True
+        if child.tail:
+            _add_text(st, child.tail, bold, italic, right, hints, block_el)
+    if is_block:
+        _flush(st)
+
+
+def _image(el: etree._Element, st: _State) -> None:
+    if not st.started:
+        return
+    src = el.get("src") or el.get("data-src") or el.get("data-original")
+    url = absolute(st.base, src)
+    if not url:
+        return
+    only = not any(s[0].strip() for s in st.segs)
+    if only:
+        _flush(st)
+    st.images.append(Image(url=url, caption=None, at=len(st.blocks), el=el))
+    st.pending_image = only
+
+
+def _rows(table: etree._Element) -> list[etree._Element]:
+    rows = []
+    for child in table:
+        tag = child.tag.lower() if isinstance(child.tag, str) else ""
+        if tag == "tr":
+            rows.append(child)
+        elif tag in ("tbody", "thead", "tfoot"):
+            rows.extend(c for c in child if isinstance(c.tag, str) and c.tag.lower() == "tr")
+    return rows
+
+
+def _cells(row: etree._Element) -> list[etree._Element]:
+    return [c for c in row if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
+
+
+_LAYOUT_INSIDE = etree.XPath(".//table | .//p | .//div | .//ul | .//ol | .//h1 | .//h2 | .//h3")
+
+
+def _visit_table(table: etree._Element, st: _State, hints: str) -> bool:
+    """Handle a data or image table; ``False`` leaves a layout table to the walker."""
+    rows = _rows(table)
+    if not rows:
+        return False
+    imgs = table.xpath(".//img")
+    text = clean_inline(raw_text(table))
+    if imgs and len(text) <= 400 and len(rows) <= 4:  # an image with its caption
+        _flush(st)
+        for img in imgs:
+            _image(img, st)
+        if text:
+            st.blocks.append(Block(text=text, el=table, caption=True, hints=hints))
+            for im in st.images[-len(imgs) :]:
+                if im.caption is None and im.el in imgs:
+                    im.caption = text
+        return True
+    ncells = max(len(_cells(r)) for r in rows)
+    if ncells <= 1 or (_LAYOUT_INSIDE(table) and _is_layout(table, rows)):
+        return False
+    _flush(st)
+    for img in imgs:
+        _image(img, st)
+    for r in rows:
+        cells = [clean_inline(raw_text(c)) for c in _cells(r)]
+        line = " | ".join(c for c in cells if c)
+        if line:
+            st.blocks.append(Block(text=line, el=r, row=True, hints=hints))
+    return True
+
+
+def _is_layout(table: etree._Element, rows: list[etree._Element]) -> bool:
+    for r in rows:
+        for c in _cells(r):
+            for inner in _LAYOUT_INSIDE(c):
+                tag = inner.tag.lower()
+                if tag == "table" or len(raw_text(inner)) > 300:
+                    return True
+    return False
+
+
+def _mark_captions(st: _State) -> None:
+    """Captions: figcaption/class*=caption blocks, or an italic line right after an image."""
+    blocks = st.blocks
+    for im in st.images:
+        if im.caption is not None:
+            continue
+        if im.at < len(blocks):
+            b = blocks[im.at]
+            if (
+                b.caption
+                or ("caption" in b.hints and not b.row)
+                or (b.image_before and b.italic and len(b.text) <= 300)
+            ):
+                b.caption = True
+                im.caption = b.text
+    for b in blocks:
+        if "caption" in b.hints and not b.caption and _CAPTION_HINT.search(b.hints):
+            b.caption = True
+
+
+def clean_html(body: etree._Element, base_url: str) -> str:
+    """The body's HTML: scripts, styles, comments and ``on*`` attributes removed,
+    ``href``/``src`` made absolute."""
+    el = copy.deepcopy(body)
+    el.tail = None
+    for bad in el.xpath(".//script | .//style | .//noscript | .//comment() | .//link | .//meta"):
+        parent = bad.getparent()
+        if parent is None:
+            continue
+        tail = bad.tail
+        prev = bad.getprevious()
+        parent.remove(bad)
+        if tail:
+            if prev is not None:
+                prev.tail = (prev.tail or "") + tail
+            else:
+                parent.text = (parent.text or "") + tail
+    for node in el.iter():
+        if not isinstance(node.tag, str):
+            continue
+        for name in list(node.attrib):
+            low = name.lower()
+            if low.startswith("on"):
+                del node.attrib[name]
+            elif low in ("href", "src"):
+                val = node.attrib[name].strip()
+                if val.lower().startswith(("javascript:", "vbscript:")):
+                    del node.attrib[name]
+                else:
+                    url = absolute(base_url, val)
+                    if url:
+                        node.attrib[name] = url
+    return etree.tostring(el, encoding="unicode", method="html")

@@ -1,0 +1,153 @@
+"""The end of an article body: related lists, print links, attachments block,
+the ``Nguồn: …`` line and the author's signature.
+
+Works on the :class:`~kcn_crawler.pages.body.Block` list of a body, from the end.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kcn_crawler.normalize import (
+    is_boilerplate_line,
+    looks_like_person_name,
+    looks_like_role,
+    split_source,
+)
+from kcn_crawler.pages.body import Block
+
+#: A line that ends the article: what follows is page furniture.
+STOP_LINE = re.compile(
+    r"^(?:tin liên quan|các tin liên quan|bài viết liên quan|tin bài liên quan|các tin khác|"
+    r"tin khác|các bài khác|tin đã đưa|các tin đã đưa|tin cùng chuyên mục|"
+    r"các tin cùng chuyên mục|xem thêm|in nội dung|in bài viết|in trang|gửi bài viết|"
+    r"gửi cho bạn bè|các tin đã đăng ngày|bình luận|ý kiến bạn đọc|chia sẻ|tin mới|"
+    r"tin mới hơn|tin cũ hơn|tin đọc nhiều|tin xem nhiều|về đầu trang|quay lại|trở về)"
+    r"\s*[:.»>]*\s*$",
+    re.I,
+)
+ATTACH_LINE = re.compile(
+    r"^(?:tài liệu|file|tệp|tập tin|văn bản|tải về|tải file|tệp tin) ?(?:đính kèm|kèm theo)?"
+    r"\s*:?\s*$|^(?:đính kèm|download)\s*:?\s*$",
+    re.I,
+)
+_AUTHOR_HINT = re.compile(
+    r"tacgia|tac-gia|tac_gia|author|signature|butdanh|but-danh|"
+    r"nguoiviet|nguoi-viet|writer|byline|sign\b",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[.!?;:]$")
+
+
+@dataclass
+class Tail:
+    """What the end of the body held besides text."""
+
+    author: str | None = None
+    author_role: str | None = None
+    source: str | None = None
+
+
+def is_stop_line(text: str) -> bool:
+    """Whether a line starts page furniture (related news, print link, archive form)."""
+    if len(text) > 60 or ATTACH_LINE.match(text):
+        return False
+    return bool(STOP_LINE.match(text)) or (len(text) <= 40 and _boiler(text))
+
+
+def _boiler(text: str) -> bool:
+    try:
+        return bool(is_boilerplate_line(text))
+    except Exception:  # pragma: no cover - defensive against helper changes
+        return False
+
+
+def _source(text: str) -> str | None:
+    if "nguồn" not in text.lower()[:12] and not text.startswith("("):
+        return None
+    rest, src = split_source([text])
+    return src if src and not rest else None
+
+
+def _marked(b: Block) -> bool:
+    return b.right or bool(_AUTHOR_HINT.search(b.hints))
+
+
+def _short(b: Block) -> bool:
+    return len(b.text) <= 80 and len(b.text.split()) <= 12 and not b.row and not b.caption
+
+
+def trim_tail(blocks: list[Block], attachment_names: set[str]) -> tuple[list[Block], Tail]:
+    """Cut furniture off the end, take the source and the signature out."""
+    out: list[Block] = []
+    skipping_attach = False
+    for b in blocks:
+        if is_stop_line(b.text) and not b.row:
+            break
+        if ATTACH_LINE.match(b.text):
+            skipping_attach = True
+            continue
+        if skipping_attach and (b.text in attachment_names or _all_names(b.text, attachment_names)):
+            continue
+        skipping_attach = False
+        if b.text in attachment_names:
+            continue
+        out.append(b)
+    tail = Tail()
+    content = [b for b in out if not b.caption]
+    # source: one of the last lines
+    for b in reversed(content[-3:]):
+        src = _source(b.text)
+        if src:
+            tail.source = src
+            out.remove(b)
+            content.remove(b)
+            break
+    _signature(out, content, tail)
+    if tail.source is None and content:  # a source line above the signature
+        for b in reversed(content[-2:]):
+            src = _source(b.text)
+            if src and b in out:
+                tail.source = src
+                out.remove(b)
+                break
+    return out, tail
+
+
+def _all_names(text: str, names: set[str]) -> bool:
+    return bool(names) and all(p.strip() in names for p in text.split("|") if p.strip())
+
+
+def _signature(out: list[Block], content: list[Block], tail: Tail) -> None:
+    if len(content) < 2:
+        return
+    last = content[-1]
+    prev = content[-2]
+    # name + role, both marked (right-aligned / author class), or a bold name over a role
+    pair = _short(prev) and _short(last) and (_marked(prev) or prev.bold)
+    if (
+        pair
+        and (_marked(last) or last.bold or last.italic or looks_like_role(last.text))
+        and (_is_name(prev) and not _is_name_only_sentence(last))
+    ):
+        tail.author, tail.author_role = prev.text, last.text
+        out.remove(prev)
+        out.remove(last)
+        return
+    if _short(last) and (_marked(last) or last.bold) and _is_name(last):
+        tail.author = last.text
+        out.remove(last)
+
+
+def _is_name(b: Block) -> bool:
+    text = b.text.strip()
+    if _SENTENCE_END.search(text) and not text.endswith(".)"):
+        return False
+    if looks_like_person_name(text):
+        return True
+    return bool(_AUTHOR_HINT.search(b.hints)) and len(text.split()) <= 8
+
+
+def _is_name_only_sentence(b: Block) -> bool:
+    return len(b.text) > 80

@@ -1,0 +1,80 @@
+"""``scrapy crawl news`` against the replica, every skin, scored on the ground truth."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from tests.crawl.conftest import SKINS, CrawlOfReplica
+from tests.crawl.helpers import score
+from tests.crawl.seed import SEED_AUTHOR, SEED_PUBLISHED, SEED_ROLE, seed_paragraphs, seed_title
+
+MIN_TEXT_F1 = 0.99
+
+
+@pytest.fixture(scope="module", params=SKINS)
+def news(request: pytest.FixtureRequest, crawl_factory: Callable[..., CrawlOfReplica]):
+    return crawl_factory(request.param, "news")
+
+
+def listed_articles(crawl: CrawlOfReplica) -> list[dict]:
+    return [article for article in crawl.truth["articles"] if article["channels"]]
+
+
+def test_crawl_finishes_cleanly(news: CrawlOfReplica) -> None:
+    assert news.run.returncode == 0, news.run.stderr[-3000:]
+
+
+def test_every_listed_article_exactly_once(news: CrawlOfReplica) -> None:
+    result = score(news.run.items, listed_articles(news), MIN_TEXT_F1)
+    assert result.missing == [], "articles not harvested"
+    assert result.unexpected == [], "items that are not articles of a channel"
+    assert result.duplicates == []
+
+
+def test_fields_match_the_ground_truth(news: CrawlOfReplica) -> None:
+    result = score(news.run.items, listed_articles(news), MIN_TEXT_F1)
+    assert result.problems == []
+
+
+def test_channel_is_one_that_lists_the_article(news: CrawlOfReplica) -> None:
+    truth = {article["id"]: article for article in news.truth["articles"]}
+    for item in news.run.items:
+        assert item["channel"] in truth[item["id"]]["channels"], item["id"]
+
+
+def test_images_and_attachments_match(news: CrawlOfReplica) -> None:
+    truth = {article["id"]: article for article in news.truth["articles"]}
+    for item in news.run.items:
+        want = truth[item["id"]]
+        assert item["images"] == want["images"], item["id"]
+        assert item["attachments"] == want["attachments"], item["id"]
+        assert item["summary"] == want["summary"], item["id"]
+
+
+def test_traps_and_print_views_are_never_requested(news: CrawlOfReplica) -> None:
+    prefixes = tuple(prefix.lower() for prefix in news.truth["trap_prefixes"])
+    fetched = [entry["path"].lower() for entry in news.log]
+    assert [path for path in fetched if path.startswith(prefixes)] == []
+
+
+def test_unreadable_pages_are_reported_not_emitted(news: CrawlOfReplica) -> None:
+    unreadable = news.truth["unreadable"]
+    assert unreadable, "the replica serves an unreadable article"
+    emitted = {item["url"].lower() for item in news.run.items}
+    assert not emitted & {url.lower() for url in unreadable}
+    assert news.run.stats.get("kcn/articles/incomplete", 0) >= len(unreadable)
+    for url in unreadable:
+        assert url.split("/")[-1] in news.run.stderr
+
+
+def test_seed_article_is_exact(crawl_factory: Callable[..., CrawlOfReplica]) -> None:
+    crawl = crawl_factory("classic", "news")
+    seed = [item for item in crawl.run.items if item["title"] == seed_title()]
+    assert len(seed) == 1, "the seed article is harvested once, its upper-case title kept"
+    item = seed[0]
+    assert item["published"] == SEED_PUBLISHED
+    assert item["author"] == SEED_AUTHOR
+    assert item["author_role"] == SEED_ROLE
+    assert item["text"] == "\n\n".join(seed_paragraphs())

@@ -1,0 +1,25 @@
+"""The three skins of the portal family: same anatomy, different markup."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from .base import Skin
+
+
+@cache
+def get_skin(name: str) -> Skin:
+    """The skin instance called *name* ("classic", "modern", "third")."""
+    if name == "classic":
+        from .classic import Classic
+
+        return Classic()
+    if name == "modern":
+        from .modern import Modern
+
+        return Modern()
+    if name == "third":
+        from .third import Third
+
+        return Third()
+    raise ValueError(f"unknown skin {name!r}")
