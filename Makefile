@@ -13,12 +13,19 @@ $(BIN)/scrapy: pyproject.toml
 
 install: $(BIN)/scrapy
 
+# pywb replays the WARC archives in tests; it lives in its own venv because its
+# pinned requirements (brotlipy, older pyOpenSSL) would break Scrapy's.
+PYWB := .venv-pywb/bin/wayback
+$(PYWB):
+	$(PYTHON) -m venv .venv-pywb
+	.venv-pywb/bin/pip install --quiet "pywb==2.10.0"
+
 ## Crawl the bundled replica portal offline: real exports and a report in exports/.
 demo: install
 	$(BIN)/python scripts/demo.py
 
 ## Lint and run the whole test suite (unit, page objects, real crawls of the replica).
-test: install
+test: install $(PYWB)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest -q -n 2
@@ -33,4 +40,4 @@ bench: install
 	$(BIN)/python benchmarks/bench_crawl.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache
+	rm -rf $(VENV) .venv-pywb .pytest_cache .ruff_cache .mypy_cache

@@ -54,6 +54,8 @@ ITEM_PIPELINES = {
     "kcn_crawler.pipelines.validate.ValidateArticlePipeline": 300,
     "kcn_crawler.pipelines.dedupe.DedupeArticlePipeline": 400,
     "kcn_crawler.pipelines.range.DateRangePipeline": 500,
+    # Images and attachments downloaded; inert unless KCN_FILES=1.
+    "kcn_crawler.pipelines.files.ArticleFilesPipeline": 600,
 }
 
 # Tone-mark placement in title, summary and text: "keep" | "old" | "new".
@@ -78,6 +80,8 @@ FEEDS = {
 KCN_STATS_FILE = ""
 EXTENSIONS = {
     "kcn_crawler.extensions.stats_file.StatsFileExtension": 900,
+    # WARC of every exchange; inert unless KCN_WARC=1 (see "Archiving" below).
+    "kcn_crawler.extensions.warc.WarcArchiver": 100,
 }
 
 # --- Engine ---------------------------------------------------------------------
@@ -113,7 +117,7 @@ KCN_MONITOR = True
 KCN_MONITOR_EXIT_CODE = 3
 KCN_MONITOR_RECENT_RUNS = 5  # compare with this many recent finished runs (same spider, site)
 KCN_MONITOR_MAX_ITEM_DROP = 0.5  # fail below (1 - this) x their median of articles seen
-KCN_MONITOR_MIN_ITEMS = 1  # a full crawl finding fewer articles fails
+KCN_MONITOR_MIN_ITEMS = 1  # a full crawl without since/until finding fewer articles fails
 KCN_MONITOR_MIN_COVERAGE = 0.99  # title, published, text in this share of articles read
 KCN_MONITOR_MAX_HTTP_ERROR_RATE = 0.10
 KCN_MONITOR_MAX_FALLBACK_RATE = 0.10  # kcn/articles/fallback / kcn/articles/extracted

@@ -50,6 +50,7 @@ def main() -> int:
         command = [
             sys.executable, "-m", "scrapy", "crawl", "portal",
             "-a", f"site={replica.url}", "-a", f"since={first}", "-a", f"until={last}",
+            "-a", "max_days=20000",
             *LOOPBACK,
         ]  # fmt: skip
         env = dict(os.environ, SCRAPY_SETTINGS_MODULE="kcn_crawler.settings")

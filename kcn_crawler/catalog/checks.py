@@ -20,7 +20,7 @@ class Thresholds:
 
     max_item_drop: float = 0.5  # fraction below the median of recent runs
     recent_runs: int = 5
-    min_items: int = 1  # a full crawl finding fewer articles fails
+    min_items: int = 1  # an unbounded full crawl finding fewer articles fails
     min_coverage: float = 0.99
     max_http_error_rate: float = 0.10
     max_fallback_rate: float = 0.10
@@ -47,6 +47,7 @@ class RunNumbers:
 
     finish_reason: str = "finished"
     incremental: bool = False
+    unbounded: bool = True  # a full walk with no date range: finding nothing means trouble
     items: int = 0  # emitted
     seen: int = 0  # emitted + known articles skipped or found unchanged
     extracted: int = 0  # article pages read
@@ -110,7 +111,7 @@ def check_item_count(n: RunNumbers, t: Thresholds) -> Check:
             f"{mode} runs (minimum {floor:g})"
         )
         return Check("item_count", n.seen >= floor, detail)
-    if not n.incremental and n.seen < t.min_items:
+    if n.unbounded and not n.incremental and n.seen < t.min_items:
         return Check("item_count", False, f"{n.seen} articles found (at least {t.min_items})")
     return Check("item_count", True, f"{n.seen} articles; no earlier {mode} run to compare")
 

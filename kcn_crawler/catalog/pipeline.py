@@ -28,7 +28,7 @@ class CatalogPipeline:
     def from_crawler(cls, crawler: Any) -> CatalogPipeline:
         runtime = runtime_for(crawler)
         if runtime is None:
-            raise NotConfigured("KCN_CATALOG is off")
+            raise NotConfigured
         return cls(crawler, runtime)
 
     def process_item(self, item: Any) -> Any:

@@ -5,7 +5,8 @@
   counts an unwritten item as emitted): the article row, upserted with its
   content hash and revision, and a ``run_items`` row (new / changed / unchanged);
 * ``spider_closed`` (after the monitor and the report): listing marks, archive
-  days walked completely, the run's end, counts and exit status.
+  days walked completely (by a run that finished and passed its checks), the
+  run's end, counts and exit status.
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ class CatalogExtension:
     def from_crawler(cls, crawler: Any) -> CatalogExtension:
         runtime = runtime_for(crawler)
         if runtime is None:
-            raise NotConfigured("KCN_CATALOG is off")
+            raise NotConfigured
         extension = cls(crawler, runtime)
         crawler.signals.connect(extension.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(extension.item_scraped, signal=signals.item_scraped)
@@ -131,8 +132,9 @@ class CatalogExtension:
             rt.catalog.save_marks(rt.site, rows)
         if rt.skipped:
             rt.catalog.touch(rt.site, rt.skipped)
-        if reason != "finished" or not rt.walked_days:
-            return
+        failed_checks = int(self.crawler.stats.get_value("kcn/exit_code", 0) or 0)
+        if reason != "finished" or failed_checks or not rt.walked_days:
+            return  # an interrupted or failed run completes no archive day
         for failure in self.crawler.stats.get_value("kcn/failures", []) or []:
             aid = article_id(str(failure.get("url", "")))
             if aid and aid in rt.article_day:

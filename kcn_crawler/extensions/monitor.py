@@ -36,6 +36,12 @@ logger = logging.getLogger(__name__)
 MAX_FAILURES = 500
 
 
+def unbounded(spider: Any) -> bool:
+    """Whether the spider walks everything (no date range): then it must find articles."""
+    ranged = getattr(spider, "since", None) or getattr(spider, "until", None)
+    return not ranged and getattr(spider, "name", "") != "archive"
+
+
 class _DownloadErrors(logging.Handler):
     """Catches Scrapy's "Error downloading <request>" log records of one spider."""
 
@@ -50,7 +56,9 @@ class _DownloadErrors(logging.Handler):
         if getattr(record, "spider", None) is not self.monitor.crawler.spider:
             return
         request = args["request"]
-        reason = str(args.get("errmsg") or record.getMessage())[:300]
+        error = record.exc_info[1] if record.exc_info else None
+        reason = f"{type(error).__name__}: {error}" if error else str(args.get("errmsg") or "")
+        reason = (reason or record.getMessage())[:300]
         self.monitor.exceptions += 1
         self.monitor.add_failure(getattr(request, "url", str(request)), reason)
 
@@ -73,7 +81,7 @@ class MonitorExtension:
     @classmethod
     def from_crawler(cls, crawler: Any) -> MonitorExtension:
         if not crawler.settings.getbool("KCN_MONITOR", True):
-            raise NotConfigured("KCN_MONITOR is off")
+            raise NotConfigured
         monitor = cls(crawler)
         connect = crawler.signals.connect
         connect(monitor.spider_opened, signal=signals.spider_opened)
@@ -142,6 +150,7 @@ class MonitorExtension:
         numbers = RunNumbers(
             finish_reason=reason,
             incremental=incremental_requested(self.crawler),
+            unbounded=unbounded(self.crawler.spider),
             items=get("item_scraped_count"),
             seen=articles_seen(stats),
             extracted=get("kcn/articles/extracted"),

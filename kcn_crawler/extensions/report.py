@@ -73,7 +73,7 @@ class ReportExtension:
     @classmethod
     def from_crawler(cls, crawler: Any) -> ReportExtension:
         if not crawler.settings.getbool("KCN_REPORT", True):
-            raise NotConfigured("KCN_REPORT is off")
+            raise NotConfigured
         extension = cls(crawler)
         crawler.signals.connect(extension.item_scraped, signal=signals.item_scraped)
         crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)

@@ -22,6 +22,7 @@ for the catalog.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import date, timedelta
 from typing import Any
@@ -29,9 +30,11 @@ from typing import Any
 from scrapy import Request, signals
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 
-from kcn_crawler.catalog.runtime import CatalogRuntime, runtime_for
+from kcn_crawler.catalog.runtime import CatalogRuntime, incremental_requested, runtime_for
 from kcn_crawler.normalize.dates import parse_date_fast
 from kcn_crawler.params import today_in_vietnam
+
+logger = logging.getLogger(__name__)
 
 SKIP, NEW, RECHECK = "skipped", "new", "rechecked"
 DECIDED = "kcn_incremental"  # request meta key: this middleware let the request through
@@ -82,7 +85,9 @@ class IncrementalMiddleware:
     def from_crawler(cls, crawler: Any) -> IncrementalMiddleware:
         runtime = runtime_for(crawler)
         if runtime is None:
-            raise NotConfigured("KCN_CATALOG is off")
+            if crawler.spider is not None and incremental_requested(crawler):
+                logger.warning("incremental=1 needs the catalog (KCN_CATALOG=1): full crawl")
+            raise NotConfigured
         middleware = cls(crawler, runtime)
         crawler.signals.connect(middleware.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(middleware.request_scheduled, signal=signals.request_scheduled)

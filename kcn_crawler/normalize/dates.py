@@ -252,7 +252,9 @@ def parse_date(raw: str, *, now: datetime | None = None) -> ParsedDate | None:
 
     None when unparseable, impossible, before 1995 or more than a day after
     ``now`` (default: the current time).  The fast path handles every known
-    format; dateparser is tried only when no known date shape is present.
+    format; dateparser is tried only when no known date shape is present, so a
+    numeric date that is impossible day-first (``01/31/2018``) is never flipped.
+    If several dates occur, the first wins, with the time next to it.
     """
     if not raw:
         return None

@@ -100,6 +100,8 @@ def is_channel_url(url: str) -> bool:
 def is_excluded_url(url: str, site: str) -> bool:
     """True for links the crawler must not follow from ``site`` (a URL or a host name).
 
+    ``url`` must be absolute (a relative URL has no host: excluded).
+
     Excluded: non-web schemes (``mailto:``, ``javascript:``, ``tel:``, ``file:`` …),
     other hosts or ports (``http``↔``https`` on the same host without explicit
     ports counts as the same site), print views (``print``/``isprint``/``inprint``

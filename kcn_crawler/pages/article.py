@@ -16,11 +16,11 @@ from typing import Any
 from lxml import etree
 
 from kcn_crawler.normalize import clean_inline, clean_paragraphs, find_dates
-from kcn_crawler.pages import fallback, selectors
-from kcn_crawler.pages.base import raw_text, tag_of, text_of, to_root
+from kcn_crawler.pages import fallback, headline, selectors, vicinity
+from kcn_crawler.pages.base import precedes, raw_text, tag_of, text_of, to_root
 from kcn_crawler.pages.body import Block, clean_html, walk
 from kcn_crawler.pages.media import attachments, images
-from kcn_crawler.pages.signature import is_stop_line, trim_tail
+from kcn_crawler.pages.signature import cut_furniture, is_stop_line, take_tail
 from kcn_crawler.pages.types import RawArticle
 
 __all__ = ["ArticlePage"]
@@ -28,12 +28,6 @@ __all__ = ["ArticlePage"]
 _LEAD_HINT = re.compile(
     r"(?:^|[\s_-])(?:sapo|lead|summary|mota|mo-ta|tomtat|tom-tat|"
     r"description|trichdan|trich-dan|news-?sapo|news-?lead|intro)",
-    re.I,
-)
-_DATE_LINE_LABEL = re.compile(
-    r"^(?:cập nhật|ngày đăng|đăng ngày|ngày cập nhật|ngày xuất bản|"
-    r"thời gian|đăng lúc|xuất bản|posted|published|updated|ngày)"
-    r"\s*(?:lúc|vào|ngày)?\s*:?",
     re.I,
 )
 
@@ -49,6 +43,7 @@ class Located:
     date_el: etree._Element | None = None
     lead_el: etree._Element | None = None
     skip: set = field(default_factory=set)
+    extra: list = field(default_factory=list)  # siblings after the body that continue it
     layout: str = "fallback"  # the selector set that matched
 
 
@@ -73,8 +68,8 @@ class ArticlePage:
         loc = self._fallback()
         if loc is None:
             return RawArticle(
-                title=fallback.meta_title(self.root, self.listing_title),
-                date_raw=fallback.meta_date(self.root),
+                title=headline.meta_title(self.root, self.listing_title),
+                date_raw=vicinity.meta_date(self.root),
                 summary=None,
                 paragraphs=[],
                 html="",
@@ -92,21 +87,28 @@ class ArticlePage:
         for i, found in enumerate(selectors.match(root)):
             if not found["title"] or not found["body"]:
                 continue
-            title_el = found["title"][0]
-            title = fallback.strip_dates(text_of(title_el))
             body = _largest(found["body"])
-            if not title or body is None:
+            if body is None:
                 continue
+            picked = _pick_title(found["title"], body)
+            if picked is None:
+                continue
+            title_el, title = picked
+            if self.listing_title and headline.listing_match(title, self.listing_title) < 0.5:
+                continue  # the class names mean something else on this site
             loc = Located(body=body, title=title, title_el=title_el, layout=selectors.set_name(i))
             for d in found["date"]:
+                if precedes(d, title_el) and not _contains(d, title_el):
+                    continue  # a date above the title is the page header's "today"
                 hits = find_dates(text_of(d) or d.get("datetime") or d.get("content") or "")
                 if hits:
                     loc.date_raw, loc.date_el = hits[0], d
                     break
             if loc.date_raw is None:
-                loc.date_raw, loc.date_el = fallback.date_near(root, title_el)
+                loc.date_raw, loc.date_el = vicinity.date_near(title_el, url=self.url)
             for lead in found["lead"]:
-                if text_of(lead):
+                # the lead sits between the title and the body's text, never after it
+                if text_of(lead) and (_contains(body, lead) or precedes(lead, body)):
                     loc.lead_el = lead
                     break
             return loc
@@ -115,12 +117,12 @@ class ArticlePage:
     def _fallback(self) -> Located | None:
         root = self.root
         skip = fallback.chrome(root)
-        body = fallback.best_body(root, skip)
+        body, extra = fallback.best_body(root, skip)
         if body is None:
             return None
-        title_el, title = fallback.find_title(root, body, skip, self.listing_title)
-        date_raw, date_el = fallback.date_near(root, title_el, skip)
-        lead_el = fallback.lead_between(root, title_el, body, skip)
+        title_el, title = headline.find_title(root, body, skip, self.listing_title, self.url)
+        date_raw, date_el = vicinity.date_near(title_el, skip, url=self.url)
+        lead_el = vicinity.lead_between(title_el, body, skip)
         return Located(
             body=body,
             title=title,
@@ -129,6 +131,7 @@ class ArticlePage:
             date_el=date_el,
             lead_el=lead_el,
             skip=skip,
+            extra=extra,
         )
 
     # -- assembling ---------------------------------------------------------------
@@ -137,29 +140,31 @@ class ArticlePage:
         for el in (loc.title_el, loc.date_el, loc.lead_el):
             if el is not None:
                 skip.add(el)
-        blocks, imgs = walk(loc.body, self.url, skip, start_after=loc.title_el)
+        parts = [loc.body, *loc.extra]
+        blocks, imgs = walk(parts, self.url, skip, start_after=loc.title_el)
         date_raw = loc.date_raw
         blocks, head_date = _drop_head(blocks, loc.title)
         date_raw = date_raw or head_date
         summary = text_of(loc.lead_el) if loc.lead_el is not None else None
         if summary is None:
             summary, blocks = _lead(blocks)
-        scope = [loc.body]
+        scope = list(parts)
         box = _content_box(loc.body, loc.title_el)
         if box is not None:
             scope.append(box)
         atts = attachments(scope, self.url, skip=loc.skip)
         names = {a["name"] for a in atts}
-        blocks, tail = trim_tail(blocks, names)
+        blocks = cut_furniture(blocks, names)
         blocks, tail_date = _drop_date_lines(blocks)
+        blocks, tail = take_tail(blocks)
         date_raw = (
             date_raw
             or tail_date
-            or fallback.labelled_date(self.root, loc.skip)
-            or fallback.meta_date(self.root)
+            or vicinity.labelled_date(scope, loc.skip)
+            or vicinity.meta_date(self.root)
         )
         paragraphs = clean_paragraphs(b.text for b in blocks if not b.caption)
-        title = loc.title or fallback.meta_title(self.root, self.listing_title)
+        title = loc.title or headline.meta_title(self.root, self.listing_title)
         missing = [
             name
             for name, value in (("title", title), ("date", date_raw), ("text", paragraphs))
@@ -170,7 +175,7 @@ class ArticlePage:
             date_raw=date_raw,
             summary=summary or None,
             paragraphs=paragraphs,
-            html=clean_html(loc.body, self.url),
+            html=clean_html(parts, self.url),
             author=tail.author,
             author_role=tail.author_role,
             source=tail.source,
@@ -182,14 +187,37 @@ class ArticlePage:
 
 
 def _largest(els: list[etree._Element]) -> etree._Element | None:
-    if len(els) == 1:
-        return els[0]
-    best, best_len = None, 0
+    """The element with the most text (at least a sentence's worth), or ``None``."""
+    best, best_len = None, 80
     for el in els:
         n = len(raw_text(el).strip())
         if n > best_len:
             best, best_len = el, n
     return best
+
+
+def _contains(outer: etree._Element, inner: etree._Element) -> bool:
+    return outer is inner or any(a is outer for a in inner.iterancestors())
+
+
+def _pick_title(
+    cands: list[etree._Element], body: etree._Element
+) -> tuple[etree._Element, str] | None:
+    """The title candidate nearest before the body (or first inside it); side-box
+    headings sharing the class name are skipped."""
+    before: tuple[etree._Element, str] | None = None
+    within: tuple[etree._Element, str] | None = None
+    for el in cands:
+        if _contains(el, body):
+            continue
+        text, _ = headline.title_text(el)
+        if not 6 <= len(text) <= 400 or is_stop_line(text) or headline.is_label(text):
+            continue
+        if _contains(body, el):
+            within = within or (el, text)
+        elif precedes(el, body):
+            before = (el, text)
+    return before or within
 
 
 def _content_box(body: etree._Element, title_el: etree._Element | None) -> etree._Element | None:
@@ -203,39 +231,24 @@ def _content_box(body: etree._Element, title_el: etree._Element | None) -> etree
     return None
 
 
-def _is_date_line(text: str) -> str | None:
-    if len(text) > 90:
-        return None
-    hits = find_dates(text)
-    if not hits:
-        return None
-    rest = text
-    for h in hits:
-        rest = rest.replace(h, " ")
-    rest = clean_inline(_DATE_LINE_LABEL.sub("", rest.strip()))
-    rest = re.sub(
-        r"(?:thứ\s+\w+|chủ nhật|lượt xem\s*:?\s*\d*|\d+\s*lượt xem|[|,\-–()/:])",
-        " ",
-        rest,
-        flags=re.I,
-    )
-    return hits[0] if len(rest.strip()) <= 12 else None
-
-
 def _drop_head(blocks: list[Block], title: str | None) -> tuple[list[Block], str | None]:
     """Drop a repeated title and a date line at the top of the body."""
     date = None
     i = 0
     while i < len(blocks) and i < 3:
         b = blocks[i]
-        if title and clean_inline(fallback.strip_dates(b.text)) == title:
-            d = find_dates(b.text)
-            date = date or (d[0] if d else None)
+        if (
+            title
+            and len(b.text) <= len(title) + 40
+            and clean_inline(headline.strip_dates(b.text)) == title
+        ):
+            hits = find_dates(b.text)
+            date = date or (hits[0] if hits else None)
             i += 1
             continue
-        d = _is_date_line(b.text)
-        if d:
-            date = date or d
+        line_date = vicinity.date_line(b.text)
+        if line_date:
+            date = date or line_date
             i += 1
             continue
         break
@@ -246,8 +259,8 @@ def _drop_date_lines(blocks: list[Block]) -> tuple[list[Block], str | None]:
     """A "Cập nhật: …" line at the end of the body is the page's date, not text."""
     date = None
     for b in reversed(blocks[-3:]):
-        if _DATE_LINE_LABEL.match(b.text) and not b.text.lower().startswith("ngày "):
-            d = _is_date_line(b.text)
+        if vicinity.DATE_LINE_LABEL.match(b.text) and not b.text.lower().startswith("ngày "):
+            d = vicinity.date_line(b.text)
             if d:
                 date = d
                 blocks = [x for x in blocks if x is not b]

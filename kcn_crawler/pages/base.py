@@ -7,15 +7,16 @@ spider is unwrapped (its ``.root``) so a page is never parsed twice.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
-from lxml import html as lxml_html
 
 from kcn_crawler.normalize import clean_inline
 
-_PARSER = lxml_html.HTMLParser(recover=True, encoding="utf-8", huge_tree=True)
+# A plain (not lxml.html) parser: no per-element class look-up, faster proxies.
+_PARSER = etree.HTMLParser(recover=True, encoding="utf-8", huge_tree=True)
 
 #: Elements whose text is never content.
 SKIP_TAGS = frozenset(
@@ -201,3 +202,35 @@ def is_right_aligned(el: etree._Element) -> bool:
 def document_order(root: etree._Element) -> dict[etree._Element, int]:
     """Position of every element in document order (one walk)."""
     return {el: i for i, el in enumerate(root.iter())}
+
+
+def quick_clean(s: str) -> str:
+    """Cheap cleaning for matching labels: NFC and whitespace squashed (no legacy repair)."""
+    if not s.isascii():
+        s = unicodedata.normalize("NFC", s)
+    return " ".join(s.split())
+
+
+def inside(el: etree._Element, skip: set | frozenset) -> bool:
+    """Whether ``el`` or one of its ancestors is in ``skip``."""
+    if not skip:
+        return False
+    if el in skip:
+        return True
+    return any(a in skip for a in el.iterancestors())
+
+
+def precedes(a: etree._Element, b: etree._Element) -> bool:
+    """Whether ``a`` starts before ``b`` in document order (an ancestor precedes)."""
+    if a is b:
+        return False
+    chain_a = [a, *a.iterancestors()][::-1]
+    chain_b = [b, *b.iterancestors()][::-1]
+    for x, y in zip(chain_a, chain_b, strict=False):
+        if x is y:
+            continue
+        parent = x.getparent()
+        if parent is None:
+            return False
+        return parent.index(x) < parent.index(y)
+    return len(chain_a) < len(chain_b)

@@ -71,18 +71,23 @@ class _State:
 
 
 def walk(
-    body: etree._Element,
+    body: etree._Element | list[etree._Element],
     base_url: str,
     skip: set | frozenset = frozenset(),
     start_after: etree._Element | None = None,
 ) -> tuple[list[Block], list[Image]]:
-    """Blocks and images of ``body``; elements in ``skip`` are ignored, and so is
-    everything up to the end of ``start_after`` when it lies inside ``body``."""
-    if start_after is not None and not any(a is body for a in start_after.iterancestors()):
+    """Blocks and images of ``body`` (an element, or sibling elements read in turn);
+    elements in ``skip`` are ignored, and so is everything up to the end of
+    ``start_after`` when it lies inside the body."""
+    roots = body if isinstance(body, list) else [body]
+    if start_after is not None and not any(
+        a is r for a in start_after.iterancestors() for r in roots
+    ):
         start_after = None
     st = _State(base_url, skip, start_after, start_after is None)
-    _visit(body, st, False, False, is_right_aligned(body), "", body)
-    _flush(st)
+    for root in roots:
+        _visit(root, st, False, False, is_right_aligned(root), "", root)
+        _flush(st)
     _mark_captions(st)
     return st.blocks, st.images
 
@@ -276,9 +281,11 @@ def _mark_captions(st: _State) -> None:
             b.caption = True
 
 
-def clean_html(body: etree._Element, base_url: str) -> str:
+def clean_html(body: etree._Element | list[etree._Element], base_url: str) -> str:
     """The body's HTML: scripts, styles, comments and ``on*`` attributes removed,
     ``href``/``src`` made absolute."""
+    if isinstance(body, list):
+        return "\n".join(clean_html(b, base_url) for b in body)
     el = copy.deepcopy(body)
     el.tail = None
     for bad in el.xpath(".//script | .//style | .//noscript | .//comment() | .//link | .//meta"):

@@ -3,8 +3,10 @@
 Article links are grouped by the list they belong to: each link's *item* is its
 highest ancestor holding no other article, the item's parent is the *list*.
 The main listing is the list with the most items, with bonuses for dates and
-leads beside the links and for sitting next to the pager, and disqualified when
-its box is titled as a side box ("Tin mới", "Video Clip", "Tin liên quan", …).
+leads beside the links and a doubling for sitting next to the pager; a list
+whose box is titled as a side box ("Tin mới", "Video Clip", "Tin liên quan", …)
+is out.  A small block just above it in the same section (a featured item)
+joins it.  A thumbnail link and a title link to one article make one entry.
 """
 
 from __future__ import annotations
@@ -179,21 +181,25 @@ def _score(g: _Group, pager_els: list[etree._Element]) -> float:
     label = _box_label(g)
     if label and is_boilerplate_line(label):
         return 0.0
-    dated = sum(1 for item, links in g.items if _item_date(item, links))
-    score = n * (1.0 + 0.5 * dated / len(g.items))
+    dated = sum(1 for d in _dates(g) if d)
+    # leads beside the links: a channel's listing has them, side boxes rarely do
+    leads = sum(1 for item, _ in g.items if len(_text_outside_links(item).strip()) >= 60)
+    score = n * (1.0 + 0.5 * dated / len(g.items) + 0.5 * leads / len(g.items))
     if g.parent is not None and pager_els:
-        anc = set(g.parent.iterancestors())
-        anc.add(g.parent)
-        if any(_near(el, anc) for el in pager_els):
-            score += 3.0
+        up = set([g.parent, *g.parent.iterancestors()][:2])
+        if any(_near(el, up) for el in pager_els):
+            score = score * 2 + 3.0
     return score
 
 
-def _near(pager_el: etree._Element, anc: set) -> bool:
-    """Whether a pager control sits within four levels of the list's container line."""
-    for hops, up in enumerate(pager_el.iterancestors(), 1):
-        if up in anc:
-            return hops <= 4
+def _near(pager_el: etree._Element, up: set[etree._Element]) -> bool:
+    """Whether a pager control shares a close container with the list: the list's
+    container or its parent, within seven levels above the control."""
+    for hops, anc in enumerate(pager_el.iterancestors(), 1):
+        if hops > 7:
+            return False
+        if anc in up:
+            return True
     return False
 
 
@@ -208,32 +214,52 @@ def _text_outside_links(el: etree._Element) -> str:
     return " ".join(parts)
 
 
-def _item_date(item: etree._Element, links: list) -> str | None:
-    dates = find_dates(clean_inline(_text_outside_links(item)))
-    if dates:
-        return dates[0]
-    # flat lists: the date follows the link as text or a sibling, before the next item
-    parts = [item.tail or ""]
-    sib = item.getnext()
-    hops = 0
-    while sib is not None and hops < 4:
-        if tag_of(sib) == "a" and is_article_url(sib.get("href") or "/x"):
-            break
-        if sib.xpath("boolean(.//a[@href])") and hops:
-            break
-        parts.append(_text_outside_links(sib))
-        parts.append(sib.tail or "")
-        sib = sib.getnext()
-        hops += 1
-    dates = find_dates(clean_inline(" ".join(parts)))
+def _first_date(text: str) -> str | None:
+    dates = find_dates(clean_inline(text)) if text.strip() else []
     return dates[0] if dates else None
+
+
+def _dates(g: _Group) -> list[str | None]:
+    """The date shown with each item: inside the item, else — for flat lists, where
+    links, dates and <br>s are siblings — in the text between the item and its
+    neighbour (after it, or before it when the list puts dates first)."""
+    out: list[str | None] = [_first_date(_text_outside_links(item)) for item, _ in g.items]
+    if all(out):
+        return out
+    by_parent: dict[etree._Element, list[int]] = {}
+    for k, (item, _) in enumerate(g.items):
+        parent = item.getparent()
+        if parent is not None:
+            by_parent.setdefault(parent, []).append(k)
+    for ks in by_parent.values():
+        items = [g.items[k][0] for k in ks]
+        segs = _segments(items)
+        before = [_first_date(x) for x in segs[:-1]]  # the text before each item
+        after = [_first_date(x) for x in segs[1:]]  # the text after each item
+        use = before if sum(map(bool, before)) > sum(map(bool, after)) else after
+        for k, d in zip(ks, use, strict=True):
+            out[k] = out[k] or d
+    return out
+
+
+def _segments(items: list[etree._Element]) -> list[str]:
+    """The text of a parent cut at its item children: len(items) + 1 segments."""
+    parent = items[0].getparent()
+    ids = {id(it) for it in items}
+    segs: list[list[str]] = [[parent.text or ""]]
+    for child in parent:
+        if id(child) in ids:
+            segs.append([])
+        else:
+            segs[-1].append(_text_outside_links(child))
+        segs[-1].append(child.tail or "")
+    return [" ".join(x) for x in segs]
 
 
 def _entries(g: _Group) -> list[ListingEntry]:
     order: list[str] = []
     found: dict[str, list] = {}  # key -> [url, title, date, title is link text]
-    for item, links in g.items:
-        date = _item_date(item, links)
+    for (_item, links), date in zip(g.items, _dates(g), strict=True):
         for a, url, key in links:
             title, is_text = _link_title(a)
             rec = found.get(key)

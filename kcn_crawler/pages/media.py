@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from lxml import etree
 
@@ -15,9 +15,18 @@ _DOC_EXT = re.compile(r"\.(?:pdf|docx?|xlsx?|zip|rar)$", re.I)
 _LINKS = etree.XPath(".//a[@href]")
 
 
+_DOC_ANYWHERE = re.compile(r"\.(?:pdf|docx?|xlsx?|zip|rar)(?:$|[?&#])", re.I)
+
+
 def is_attachment_url(url: str) -> bool:
-    """Whether ``url`` points to a document (.pdf .doc .docx .xls .xlsx .zip .rar)."""
-    return bool(_DOC_EXT.search(unquote(urlsplit(url).path)))
+    """Whether ``url`` points to a document (.pdf .doc .docx .xls .xlsx .zip .rar): by its
+    path, or by a query value (SharePoint's ``download.aspx?SourceUrl=…/x.pdf``)."""
+    parts = urlsplit(url)
+    if _DOC_EXT.search(unquote(parts.path)):
+        return True
+    return bool(parts.query) and any(
+        _DOC_EXT.search(v.strip()) for _, v in parse_qsl(parts.query, keep_blank_values=True)
+    )
 
 
 def attachments(
@@ -32,7 +41,10 @@ def attachments(
             continue
         done.add(scope)
         for a in _LINKS(scope):
-            url = absolute(base_url, a.get("href"))
+            href = a.get("href") or ""
+            if not _DOC_ANYWHERE.search(unquote(href)):
+                continue
+            url = absolute(base_url, href)
             if not url or not is_attachment_url(url):
                 continue
             if skip and any(anc in skip for anc in a.iterancestors()):

@@ -10,7 +10,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 from lxml import etree
 
-from kcn_crawler.normalize import is_article_url, is_excluded_url, site_root
+from kcn_crawler.normalize import clean_inline, is_article_url, is_excluded_url, site_root
 from kcn_crawler.pages.base import absolute, text_of
 from kcn_crawler.pages.types import Link, PageTurn, Postback
 
@@ -173,14 +173,33 @@ def classify(a: etree._Element, page_url: str) -> PagerLink | None:
     )
 
 
-_LINKS = etree.XPath("//a[@href or @onclick]")
+_CONTROLS = etree.XPath(
+    "//a[@href or @onclick] | //input[@name][@type='submit' or @type='button' or @type='image']"
+    " | //button[@name]"
+)
+
+
+def _button(el: etree._Element) -> PagerLink | None:
+    """A submit button of the pager ("Trang sau", "»", a number): an ASP.NET Button posts
+    back under its own name, so it is a postback with an empty argument."""
+    onclick = el.get("onclick") or ""
+    pb = parse_postback(onclick)
+    label = clean_inline(el.get("value") or el.get("alt") or el.get("title") or "")
+    if el.tag == "button":
+        label = text_of(el) or label
+    rel = _LABEL_OF.get(label.lower())
+    number = _number(label)
+    if rel is None and number is None:
+        return None
+    turn = pb if pb is not None and _PAGE_ARG.match(pb.argument or "Page$1") else None
+    return PagerLink(turn or Postback(el.get("name") or "", ""), number, rel or "number", label)
 
 
 def find_page_turns(root: etree._Element, page_url: str) -> list[tuple[etree._Element, PagerLink]]:
     """Every paging control of the page, in document order, with its element."""
     out = []
-    for a in _LINKS(root):
-        pl = classify(a, page_url)
+    for a in _CONTROLS(root):
+        pl = classify(a, page_url) if a.tag == "a" else _button(a)
         if pl is not None:
             out.append((a, pl))
     return out

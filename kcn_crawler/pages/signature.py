@@ -78,8 +78,8 @@ def _short(b: Block) -> bool:
     return len(b.text) <= 80 and len(b.text.split()) <= 12 and not b.row and not b.caption
 
 
-def trim_tail(blocks: list[Block], attachment_names: set[str]) -> tuple[list[Block], Tail]:
-    """Cut furniture off the end, take the source and the signature out."""
+def cut_furniture(blocks: list[Block], attachment_names: set[str]) -> list[Block]:
+    """The blocks up to the first furniture line, without the attachment block."""
     out: list[Block] = []
     skipping_attach = False
     for b in blocks:
@@ -88,66 +88,64 @@ def trim_tail(blocks: list[Block], attachment_names: set[str]) -> tuple[list[Blo
         if ATTACH_LINE.match(b.text):
             skipping_attach = True
             continue
-        if skipping_attach and (b.text in attachment_names or _all_names(b.text, attachment_names)):
+        if b.text in attachment_names or (skipping_attach and _all_names(b.text, attachment_names)):
             continue
         skipping_attach = False
-        if b.text in attachment_names:
-            continue
         out.append(b)
+    return out
+
+
+def take_tail(blocks: list[Block]) -> tuple[list[Block], Tail]:
+    """Take the ``Nguồn: …`` line and the signature off the end of the body."""
     tail = Tail()
-    content = [b for b in out if not b.caption]
-    # source: one of the last lines
-    for b in reversed(content[-3:]):
+    content = [b for b in blocks if not b.caption]
+    drop: list[Block] = []
+    for b in reversed(content[-3:]):  # the source: one of the last lines
         src = _source(b.text)
         if src:
             tail.source = src
-            out.remove(b)
-            content.remove(b)
+            drop.append(b)
             break
-    _signature(out, content, tail)
-    if tail.source is None and content:  # a source line above the signature
-        for b in reversed(content[-2:]):
-            src = _source(b.text)
-            if src and b in out:
+    content = [b for b in content if not any(b is d for d in drop)]
+    drop.extend(_signature(content, tail))
+    if tail.source is None and drop:  # a source line just above the signature
+        content = [b for b in content if not any(b is d for d in drop)]
+        if content:
+            src = _source(content[-1].text)
+            if src:
                 tail.source = src
-                out.remove(b)
-                break
-    return out, tail
+                drop.append(content[-1])
+    return [b for b in blocks if not any(b is d for d in drop)], tail
 
 
 def _all_names(text: str, names: set[str]) -> bool:
     return bool(names) and all(p.strip() in names for p in text.split("|") if p.strip())
 
 
-def _signature(out: list[Block], content: list[Block], tail: Tail) -> None:
+def _signature(content: list[Block], tail: Tail) -> list[Block]:
+    """The signature blocks at the end of ``content`` (name, then role if any)."""
     if len(content) < 2:
-        return
-    last = content[-1]
-    prev = content[-2]
-    # name + role, both marked (right-aligned / author class), or a bold name over a role
-    pair = _short(prev) and _short(last) and (_marked(prev) or prev.bold)
-    if (
-        pair
-        and (_marked(last) or last.bold or last.italic or looks_like_role(last.text))
-        and (_is_name(prev) and not _is_name_only_sentence(last))
-    ):
-        tail.author, tail.author_role = prev.text, last.text
-        out.remove(prev)
-        out.remove(last)
-        return
-    if _short(last) and (_marked(last) or last.bold) and _is_name(last):
+        return []
+    last, prev = content[-1], content[-2]
+    if len(content) >= 3 and _short(prev) and _short(last) and _is_name(prev):
+        styled = _marked(prev) or prev.bold or prev.italic
+        role = looks_like_role(last.text) and not _SENTENCE_END.search(last.text.rstrip("."))
+        if (styled and (role or _marked(last) or last.bold or last.italic)) or (
+            role and looks_like_person_name(prev.text)
+        ):
+            tail.author, tail.author_role = prev.text, last.text
+            return [prev, last]
+    if _short(last) and _is_name(last):
         tail.author = last.text
-        out.remove(last)
+        return [last]
+    return []
 
 
 def _is_name(b: Block) -> bool:
+    """A signature name line: a person's name, or any short line marked as the author."""
     text = b.text.strip()
     if _SENTENCE_END.search(text) and not text.endswith(".)"):
         return False
     if looks_like_person_name(text):
         return True
     return bool(_AUTHOR_HINT.search(b.hints)) and len(text.split()) <= 8
-
-
-def _is_name_only_sentence(b: Block) -> bool:
-    return len(b.text) > 80

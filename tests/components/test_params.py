@@ -47,7 +47,9 @@ def test_bad_arguments_name_the_argument(kwargs: dict[str, str], named: str) -> 
 def test_archive_range_over_ten_years_needs_max_days() -> None:
     with pytest.raises(BadArgument, match="max_days"):
         parse_params(since="1725-01-01", until="2025-01-01", check_span=True)
-    params = parse_params(since="1725-01-01", until="2025-01-01", max_days="200000", check_span=True)
+    params = parse_params(
+        since="1725-01-01", until="2025-01-01", max_days="200000", check_span=True
+    )
     assert len(params.archive_days()) == (date(2025, 1, 1) - date(1725, 1, 1)).days + 1
 
 

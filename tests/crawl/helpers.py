@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from collections import Counter
@@ -119,3 +120,15 @@ def score(items: list[dict[str, Any]], truth: list[dict[str, Any]], min_f1: floa
         duplicates=sorted(aid for aid, n in counts.items() if n > 1),
         problems=problems,
     )
+
+
+def trap_requests(crawl: Any) -> list[str]:
+    """Requests the crawl made to the calendar trap, print views or sign-in pages."""
+    prefixes = tuple(prefix.lower() for prefix in crawl.truth["trap_prefixes"])
+    patterns = [re.compile(pattern, re.I) for pattern in crawl.truth.get("trap_patterns", [])]
+    return [
+        entry["path"]
+        for entry in crawl.log
+        if entry["path"].lower().startswith(prefixes)
+        or any(pattern.search(entry["path"]) for pattern in patterns)
+    ]

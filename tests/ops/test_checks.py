@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import sys
 from types import SimpleNamespace
 from typing import Any
 
@@ -132,3 +134,39 @@ def test_a_healthy_crawl_keeps_exit_code_zero() -> None:
     monitor.spider_closed(crawler.spider, "finished")
     assert crawler.stats.get_value("kcn/exit_code") is None
     assert crawler.stats.get_value("kcn/failed_checks") == []
+
+
+def test_download_errors_are_counted_with_their_url() -> None:
+    crawler = fake_crawler({})
+    monitor = MonitorExtension(crawler)
+    request = SimpleNamespace(url="http://x/portal/Pages/2018-1-31/a.aspx")
+    try:
+        raise TimeoutError("took longer than 0.2 seconds")
+    except TimeoutError:
+        exc_info = sys.exc_info()
+    record = logging.LogRecord(
+        "scrapy.core.scraper",
+        logging.ERROR,
+        __file__,
+        1,
+        "Error downloading %(request)s",
+        None,
+        exc_info,
+    )
+    record.args = {"request": request}
+    record.spider = crawler.spider
+    monitor.handler.handle(record)
+    other = logging.LogRecord(
+        "scrapy.core.scraper", logging.ERROR, __file__, 1, "x %s", ("y",), None
+    )
+    monitor.handler.handle(other)
+    assert monitor.exceptions == 1
+    assert crawler.stats.get_value("kcn/failures") == [
+        {"url": request.url, "reason": "TimeoutError: took longer than 0.2 seconds"}
+    ]
+
+
+def test_an_empty_date_range_is_not_a_failure() -> None:
+    empty = RunNumbers(unbounded=False, responses=30)
+    assert failed(empty) == []
+    assert failed(RunNumbers(unbounded=True, responses=30)) == ["item_count"]

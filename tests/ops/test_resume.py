@@ -73,7 +73,7 @@ def test_killed_and_restarted_crawl_emits_every_article_once(
         )
         assert written and first.poll() is None, "the crawl ended before it could be killed"
         first.send_signal(kill)
-        _, stderr = first.communicate(timeout=60)
+        first.communicate(timeout=60)
     finally:
         if first.poll() is None:
             first.kill()

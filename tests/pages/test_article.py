@@ -5,12 +5,13 @@ from __future__ import annotations
 from functools import cache
 
 import pytest
+from parsel import Selector
 
 from kcn_crawler.normalize.dates import parse_date
 from kcn_crawler.normalize.text import token_f1
 from kcn_crawler.pages.article import ArticlePage
 from kcn_crawler.pages.types import RawArticle
-from tests.pages._fixtures import load, params
+from tests.pages._fixtures import cases, load, params
 
 FIELDS = [
     "title",
@@ -68,3 +69,12 @@ def test_fallback_alone(case: str, field: str, with_listing_title: bool) -> None
     """The generic fallback reads every layout by itself (hidden skins match no selector)."""
     raw, expected = extract_fallback(case, with_listing_title)
     check(raw, expected, field)
+
+
+@pytest.mark.parametrize("case", cases("ArticlePage"))
+def test_selector_input(case: str) -> None:
+    """A parsel.Selector (what the spider passes) reads the same as the HTML text."""
+    html, expected = load("ArticlePage", case)
+    lt = expected.get("listing_title")
+    from_sel = ArticlePage(expected["url"], Selector(text=html), listing_title=lt).to_raw()
+    assert from_sel == extract(case)[0]

@@ -6,8 +6,9 @@ from dataclasses import asdict
 from functools import cache
 
 import pytest
+from parsel import Selector
 
-from kcn_crawler.pages.archive import find_archive_form
+from kcn_crawler.pages.archive import ArchiveResultsPage, find_archive_form
 from kcn_crawler.pages.listing import ListingPage
 from kcn_crawler.pages.types import Link, Postback
 from tests.pages._fixtures import load, params
@@ -26,11 +27,15 @@ def derive(expected: dict) -> dict:
     return expected
 
 
+CLASSES = {"ListingPage": ListingPage, "ArchiveResultsPage": ArchiveResultsPage}
+
+
 @cache
-def page(case: str) -> tuple[ListingPage, dict]:
-    html, expected = load("ListingPage", case)
+def page(cls: str, case: str, selector: bool = False) -> tuple[ListingPage, dict]:
+    html, expected = load(cls, case)
     expected = derive(expected)
-    return ListingPage(expected["url"], html, expected.get("page_number", 1)), expected
+    doc = Selector(text=html) if selector else html
+    return CLASSES[cls](expected["url"], doc, expected.get("page_number", 1)), expected
 
 
 def _turn(t: Link | Postback | None) -> dict | None:
@@ -41,9 +46,18 @@ def _turn(t: Link | Postback | None) -> dict | None:
     return {"url": t.url}
 
 
-@pytest.mark.parametrize(("case", "field"), params("ListingPage", FIELDS, derive))
-def test_field(case: str, field: str) -> None:
-    p, expected = page(case)
+PARAMS = [
+    (cls, case, field, selector)
+    for cls in CLASSES
+    for case, field in params(cls, FIELDS, derive)
+    for selector in (False, True)
+]
+
+
+@pytest.mark.parametrize(("cls", "case", "field", "selector"), PARAMS)
+def test_field(cls: str, case: str, field: str, selector: bool) -> None:
+    """One field of one case; ``selector``: the page given as a parsel.Selector."""
+    p, expected = page(cls, case, selector)
     want = expected[field]
     if field == "entry_urls":
         assert [e.url for e in p.entries()] == want

@@ -61,6 +61,12 @@ def build(site: Site, base: str) -> dict[str, Any]:
         "unreadable": [base + a.path for a in site.articles if "unreadable" in a.flags],
         **specials,
         "traps": [base + "/_layouts/iframe.aspx", base + "/_layouts/Authenticate.aspx"],
+        # lower-case path prefixes a crawl must never request (compare with log "path")
+        "trap_prefixes": ["/_layouts/iframe.aspx", "/_layouts/authenticate.aspx",
+                          *([skin.print_prefix] if skin.print_prefix else [])],
+        # regexes (re.I) over log "path" (path+query): traps and the print view
+        "trap_patterns": [r"^/_layouts/iframe\.aspx", r"^/_layouts/authenticate\.aspx",
+                          skin.print_regex],
         "transient_503": [base + a.path for a in arts if "transient-503" in a.flags],
         "slow": [base + a.path for a in arts if "slow" in a.flags],
         "articles": [article_truth(site, a, base) for a in arts],

@@ -137,6 +137,8 @@ class Skin:
     archive_paging = "postback"          # paging of archive results
     results_path = ""                    # GET path of archive results (action/redirect modes)
     print_pattern = ""
+    print_prefix: str | None = None      # lower-case path prefix of the print view, if any
+    print_regex = ""                     # matches a print view's path+query (re.I)
     listing_date_fmt = "%d/%m/%Y"
     robots_disallow = ""
 

@@ -35,6 +35,7 @@ class Classic(Skin):
     archive_mode = "same"
     archive_paging = "postback"
     print_pattern = "<article path>?print=1"
+    print_regex = r"[?&]print=1(?:&|$)"
     listing_date_fmt = "(%d/%m/%Y)"
     robots_disallow = "/*?print=1"
 

@@ -37,6 +37,8 @@ class Modern(Skin):
     archive_paging = "links"
     results_path = RESULTS
     print_pattern = "/portal/PrintView.aspx?ItemUrl=<article path>"
+    print_prefix = "/portal/printview.aspx"
+    print_regex = r"^/portal/printview\.aspx"
     robots_disallow = "/portal/PrintView.aspx"
 
     def print_href(self, a: Article) -> str:

@@ -38,6 +38,8 @@ class Third(Skin):
     archive_paging = "postback"
     results_path = RESULTS
     print_pattern = "/_layouts/ePortal/InTin.aspx?Url=<article path>"
+    print_prefix = "/_layouts/eportal/intin.aspx"
+    print_regex = r"^/_layouts/eportal/intin\.aspx"
     robots_disallow = "/_layouts/ePortal/"
     listing_date_fmt = "%d-%m-%Y"
 

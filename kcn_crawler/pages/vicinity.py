@@ -1,0 +1,188 @@
+"""What surrounds the title: the date line, the lead, labelled and meta dates.
+
+The publication date is the first date in the title's vicinity — glued to the
+title, on the lines after it up to the body's first long paragraph, in its table
+row, or on the line just before it — never a date inside the body.  Failing
+that, a "Cập nhật: …"/"Ngày đăng: …" line anywhere, then meta tags.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lxml import etree
+
+from kcn_crawler.normalize import clean_inline, date_from_url, find_dates, parse_date
+from kcn_crawler.pages.base import BLOCK_TAGS, class_id, inside, quick_clean, tag_of, text_of
+from kcn_crawler.pages.dateline import DATE_LINE_LABEL, date_line
+from kcn_crawler.pages.headline import glued_date
+
+__all__ = [
+    "DATE_LINE_LABEL",
+    "date_line",
+    "date_near",
+    "following",
+    "labelled_date",
+    "lead_between",
+    "meta_date",
+]
+
+_DATE_LABEL = re.compile(
+    r"(?:cập nhật|ngày đăng|đăng ngày|ngày cập nhật|ngày xuất bản|"
+    r"thời gian đăng|đăng lúc|xuất bản|posted|published|updated)"
+    r"\s*(?:lúc|vào|ngày)?\s*:?",
+    re.I,
+)
+_ARCHIVE_LABEL = re.compile(r"các tin đã đăng ngày|tin theo ngày", re.I)
+_LEAD_HINT = re.compile(r"sapo|lead|summary|mota|mo-ta|tomtat|tom-tat|description|trichdan", re.I)
+_META_DATE = etree.XPath(
+    "//meta[@property='article:published_time' or @name='pubdate' or @name='publishdate'"
+    " or @itemprop='datePublished' or @name='date' or @name='DC.date.issued'"
+    " or @property='og:published_time' or @name='article:published_time']/@content"
+    " | //time[@itemprop='datePublished']/@datetime"
+)
+_SCOPED_TEXTS = etree.XPath(".//text()[normalize-space()]")
+
+
+def following(el: etree._Element) -> Iterator[etree._Element]:
+    """Elements after ``el`` in document order (its descendants excluded)."""
+    node: etree._Element | None = el
+    while node is not None:
+        sib = node.getnext()
+        while sib is not None:
+            yield sib
+            yield from sib.iterdescendants()
+            sib = sib.getnext()
+        node = node.getparent()
+
+
+def date_near(
+    title_el: etree._Element | None,
+    skip: set | frozenset = frozenset(),
+    url: str | None = None,
+) -> tuple[str | None, etree._Element | None]:
+    """The first date in the title's vicinity, and the element holding it.
+
+    A date on the line just above the title is taken only when it agrees with
+    the date in the article's URL (``url``): above the title sits, as often, the
+    page header's "today"."""
+    if title_el is None:
+        return None, None
+    edge = glued_date(title_el)
+    if edge:
+        return edge, title_el
+    budget = 0
+    for seen, el in enumerate(following(title_el)):
+        if seen > 60 or budget > 400:
+            break
+        if skip and inside(el, skip):
+            continue
+        for chunk in (el.text, el.tail):
+            if not chunk or not chunk.strip():
+                continue
+            s = quick_clean(chunk)
+            if _ARCHIVE_LABEL.search(s):
+                continue
+            if len(s) >= 120:
+                budget = 10**6  # the body's running text: stop
+                break
+            hit = date_line(s, slack=40)
+            if hit:
+                return hit, el
+            budget += len(s)
+    for anc in title_el.iterancestors():  # the title's row in a table layout
+        tag = tag_of(anc)
+        if tag in ("tr", "li", "p", "div", "td"):
+            s = text_of(anc)
+            if len(s) <= 500:
+                hit = glued_date(anc, s)
+                if hit:
+                    return hit, anc
+            if tag in ("tr", "div"):
+                break
+    prev = title_el.getprevious()
+    if prev is not None and url:
+        s = text_of(prev)
+        hit = date_line(s, slack=40) if len(s) <= 120 else None
+        if hit and _agrees(hit, url):
+            return hit, prev
+    return None, None
+
+
+def _agrees(raw: str, url: str) -> bool:
+    """Whether a date string names the day in the URL path (the year, for /YYYY/ paths)."""
+    parsed = parse_date(raw)
+    if parsed is None:
+        return False
+    day = date_from_url(url)
+    if day is not None:
+        return parsed.value.date() == day
+    m = re.search(r"/pages/(\d{4})/", url, re.I)
+    return m is not None and int(m.group(1)) == parsed.value.year
+
+
+def labelled_date(scopes: list[etree._Element], skip: set | frozenset = frozenset()) -> str | None:
+    """A date after a label such as "Cập nhật:" or "Ngày đăng:" in the article's box
+    (``scopes``: the body and the box holding title and body; never the site footer)."""
+    texts = []
+    for scope in scopes:
+        texts.extend(_SCOPED_TEXTS(scope))
+    for t in texts:
+        if len(t) > 300:
+            continue
+        s = quick_clean(t)
+        if len(s) > 120 or _ARCHIVE_LABEL.search(s):
+            continue
+        m = _DATE_LABEL.search(s)
+        if not m:
+            continue
+        el = t.getparent()
+        if el is not None and inside(el, skip):
+            continue
+        hits = find_dates(s[m.start() :])
+        if not hits and el is not None:
+            hits = find_dates(text_of(el)[:200])
+        if hits:
+            return hits[0]
+    return None
+
+
+def meta_date(root: etree._Element) -> str | None:
+    """article:published_time and friends."""
+    for v in _META_DATE(root):
+        s = clean_inline(str(v))
+        if s:
+            hits = find_dates(s)
+            return hits[0] if hits else s
+    return None
+
+
+def lead_between(
+    title_el: etree._Element | None,
+    body: etree._Element,
+    skip: set | frozenset = frozenset(),
+) -> etree._Element | None:
+    """A lead block between the title (and date line) and the body: marked sapo/lead/…,
+    or a paragraph of running text standing on its own there."""
+    if title_el is None or any(a is body for a in title_el.iterancestors()):
+        return None
+    for seen, el in enumerate(following(title_el)):
+        if el is body or seen > 40 or any(a is body for a in el.iterancestors()):
+            return None
+        tag = tag_of(el)
+        if tag not in BLOCK_TAGS or tag == "br" or inside(el, skip):
+            continue
+        text = text_of(el)
+        if not text:
+            continue
+        if _LEAD_HINT.search(class_id(el)):
+            return el
+        if (
+            len(text) >= 60
+            and not find_dates(text[:40])
+            and el.find(".//a") is None
+            and not any(tag_of(c) in BLOCK_TAGS for c in el.iterdescendants())
+        ):
+            return el
+    return None
