@@ -56,6 +56,8 @@ ITEM_PIPELINES = {
     "kcn_crawler.pipelines.range.DateRangePipeline": 500,
     # Images and attachments downloaded; inert unless KCN_FILES=1.
     "kcn_crawler.pipelines.files.ArticleFilesPipeline": 600,
+    # Last: sets `revision`, drops unchanged articles in incremental runs (issue 5).
+    "kcn_crawler.catalog.pipeline.CatalogPipeline": 900,
 }
 
 # Tone-mark placement in title, summary and text: "keep" | "old" | "new".
@@ -118,7 +120,7 @@ KCN_MONITOR_EXIT_CODE = 3
 KCN_MONITOR_RECENT_RUNS = 5  # compare with this many recent finished runs (same spider, site)
 KCN_MONITOR_MAX_ITEM_DROP = 0.5  # fail below (1 - this) x their median of articles seen
 KCN_MONITOR_MIN_ITEMS = 1  # a full crawl without since/until finding fewer articles fails
-KCN_MONITOR_MIN_COVERAGE = 0.99  # title, published, text in this share of articles read
+KCN_MONITOR_MIN_COVERAGE = 0.99  # title, published, text in this share of items
 KCN_MONITOR_MAX_HTTP_ERROR_RATE = 0.10
 KCN_MONITOR_MAX_FALLBACK_RATE = 0.10  # kcn/articles/fallback / kcn/articles/extracted
 KCN_MONITOR_MAX_DATEPARSER_RATE = 0.25  # kcn/dates/dateparser / articles
@@ -135,5 +137,3 @@ EXTENSIONS = {
 }
 SPIDER_MIDDLEWARES = {"kcn_crawler.middlewares.incremental.IncrementalMiddleware": 950}
 DUPEFILTER_CLASS = "kcn_crawler.dupefilter.ResumableDupeFilter"
-# Last pipeline: sets `revision`, drops unchanged articles when incremental.
-ITEM_PIPELINES_BASE = {"kcn_crawler.catalog.pipeline.CatalogPipeline": 900}

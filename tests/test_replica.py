@@ -27,8 +27,9 @@ UNTCVN3 = {v: k for k, v in TCVN3.items()}
 MOJIBAKE = set(UNTCVN3) - set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ\u00ad\u00d0")
 
 
-def fetch(url: str, data: bytes | None = None, method: str | None = None,
-          headers: dict | None = None) -> tuple[int, str, str]:
+def fetch(
+    url: str, data: bytes | None = None, method: str | None = None, headers: dict | None = None
+) -> tuple[int, str, str]:
     """(status, decoded body, final url); HTTP errors are answers, not exceptions."""
     req = urllib.request.Request(url, data=data, method=method, headers=headers or {})
     try:
@@ -73,8 +74,9 @@ def test_same_seed_same_truth():
 def test_seed_article_verbatim():
     t = truth_mod.build(Site(7, 60, "classic"), BASE)
     seed = next(a for a in t["articles"] if a["id"].startswith("2018-1-31/hoi-nghi-tong-ket"))
-    assert seed["url"] == (BASE + "/portal/Pages/2018-1-31/"
-                           "Hoi-nghi-tong-ket-hoat-dong-KHCN-nam-2017abc123.aspx")
+    assert seed["url"] == (
+        BASE + "/portal/Pages/2018-1-31/Hoi-nghi-tong-ket-hoat-dong-KHCN-nam-2017abc123.aspx"
+    )
     assert seed["title"].startswith("HỘI NGHỊ TỔNG KẾT HOẠT ĐỘNG KH&CN NĂM 2017")
     assert seed["published"] == "2018-01-31T00:00:00+07:00"
     assert (seed["author"], seed["author_role"]) == ("Cao Thị Ngọc Hà", "TP. Quản lý Khoa học")
@@ -85,8 +87,19 @@ def test_seed_article_verbatim():
 def test_truth_has_all_quirks():
     t = truth_mod.build(Site(7, 60, "classic"), BASE)
     tags = {v for a in t["articles"] for v in a["variety"]}
-    for tag in ("nodate", "urldate", "nfd", "tcvn3", "windows-1258", "new-tones", "d-stroke",
-                "transient-503", "slow", "two-channels", "archive-only"):
+    for tag in (
+        "nodate",
+        "urldate",
+        "nfd",
+        "tcvn3",
+        "windows-1258",
+        "new-tones",
+        "d-stroke",
+        "transient-503",
+        "slow",
+        "two-channels",
+        "archive-only",
+    ):
         assert tag in tags, tag
     assert t["unreadable"] and t["dead"] and t["restricted"] and t["external"]
     assert all(unicodedata.is_normalized("NFC", a["text"]) for a in t["articles"])
@@ -95,12 +108,17 @@ def test_truth_has_all_quirks():
 
 # -- served pages match the truth (in-process, every article of every skin) -----------------
 BODY_XPATH = {
-    "classic": ('//div[contains(@class,"noidung")]/p[not(@align) and not(em)]'
-                '|//div[contains(@class,"noidung")]/table[contains(@class,"MsoTableGrid")]//tr'),
-    "modern": ('//div[@class="news-content"]/p[not(@class)]'
-               '|//div[@class="news-content"]//table//tr'),
-    "third": ('//div[@class="ct-body-inner"]/p[not(@style) and not(strong/em)]'
-              '|//div[@class="ct-body-inner"]/table//tr'),
+    "classic": (
+        '//div[contains(@class,"noidung")]/p[not(@align) and not(em)]'
+        '|//div[contains(@class,"noidung")]/table[contains(@class,"MsoTableGrid")]//tr'
+    ),
+    "modern": (
+        '//div[@class="news-content"]/p[not(@class)]|//div[@class="news-content"]//table//tr'
+    ),
+    "third": (
+        '//div[@class="ct-body-inner"]/p[not(@style) and not(strong/em)]'
+        '|//div[@class="ct-body-inner"]/table//tr'
+    ),
 }
 
 
@@ -109,7 +127,7 @@ def test_pages_show_the_truth(skin):
     site = Site(7, 60, skin)
     app = App(site, BASE)
     for art in truth_mod.build(site, BASE)["articles"]:
-        path = art["url"][len(BASE):]
+        path = art["url"][len(BASE) :]
         resp = app.handle("GET", path, b"")
         if resp.status == 503:
             resp = app.handle("GET", path, b"")
@@ -131,9 +149,9 @@ def test_pages_show_the_truth(skin):
         for field in ("summary", "author", "author_role", "source"):
             assert art[field] is None or art[field] in seen, (path, field)
         srcs = doc.xpath("//img/@src")
-        assert all(i["url"][len(BASE):] in srcs for i in art["images"])
+        assert all(i["url"][len(BASE) :] in srcs for i in art["images"])
         hrefs = doc.xpath("//a/@href")
-        assert all(a["url"][len(BASE):] in hrefs and a["name"] in seen for a in art["attachments"])
+        assert all(a["url"][len(BASE) :] in hrefs and a["name"] in seen for a in art["attachments"])
         assert len(doc.xpath("//form")) == 1
 
 
@@ -145,10 +163,13 @@ def test_each_skin_serves_home_listing_article(skin):
         status, home, _ = fetch(rep.url + "/portal/Pages/default.aspx")
         assert status == 200 and "Các tin đã đăng ngày" in home and "ĐĂNG NHẬP" in home
         for ch in t["channels"]:
-            assert ch["url"][len(rep.url):] in home
+            assert ch["url"][len(rep.url) :] in home
             assert fetch(ch["url"])[0] == 200
-        art = next(a for a in t["articles"] if "slow" not in a["variety"]
-                   and "transient-503" not in a["variety"])
+        art = next(
+            a
+            for a in t["articles"]
+            if "slow" not in a["variety"] and "transient-503" not in a["variety"]
+        )
         status, page, _ = fetch(art["url"])
         assert status == 200 and "In nội dung" in page and "Video Clip" in page
         assert 25_000 < len(page.encode()) < 80_000
@@ -190,21 +211,22 @@ def test_archive_day_first(skin):
         assert status == 200
         busy = [a for a in t["articles"] if a["published"].startswith("2019-05-16")]
         assert len(busy) > 10
-        shown = {a["id"] for a in busy if a["url"][len(rep.url):] in page}
+        shown = {a["id"] for a in busy if a["url"][len(rep.url) :] in page}
         assert len(shown) == 10
         status, page, url = submit(form2request(form, {arc["date_field"]: "16/05/2019"}, click=btn))
         sel = Selector(page, base_url=url)
         if arc["paging"] == "postback":
             target, arg = sel.css("a::attr(href)").re(r"__doPostBack\('([^']+)','(Page\$2)'\)")[:2]
-            req = form2request(sel.css("form")[0], {"__EVENTTARGET": target,
-                                                    "__EVENTARGUMENT": arg}, click=False)
+            req = form2request(
+                sel.css("form")[0], {"__EVENTTARGET": target, "__EVENTARGUMENT": arg}, click=False
+            )
             status, page2, _ = submit(req)
         else:
             status, page2, _ = fetch(urljoin(url, sel.css("a[href*='Page=2']::attr(href)").get()))
-        rest = {a["id"] for a in busy if a["url"][len(rep.url):] in page2}
+        rest = {a["id"] for a in busy if a["url"][len(rep.url) :] in page2}
         assert status == 200 and rest and not rest & shown and len(rest | shown) == len(busy)
         status, page, _ = submit(form2request(form, {arc["date_field"]: "05/16/2019"}, click=btn))
-        assert status == 200 and not any(a["url"][len(rep.url):] in page for a in busy)
+        assert status == 200 and not any(a["url"][len(rep.url) :] in page for a in busy)
         bare = f"{arc['date_field']}=16/05/2019&{arc['submit']}=Xem".encode()
         assert fetch(home_url, bare, "POST")[0] == 500
 
@@ -212,8 +234,11 @@ def test_archive_day_first(skin):
 def test_paths_robots_failures(classic):
     t = classic.truth()
     art = next(a for a in t["articles"] if not a["variety"] or a["variety"] == ["noise"])
-    for url in (art["url"].replace("/portal/Pages/", "/portal/pages/"), art["url"].upper()
-                .replace("HTTP://", "http://"), art["url"] + "?fbclid=IwAR123#frag"):
+    for url in (
+        art["url"].replace("/portal/Pages/", "/portal/pages/"),
+        art["url"].upper().replace("HTTP://", "http://"),
+        art["url"] + "?fbclid=IwAR123#frag",
+    ):
         assert fetch(url)[0] == 200, url
     status, robots, _ = fetch(classic.url + "/robots.txt")
     assert status == 200 and "Disallow: /_layouts/" in robots
@@ -246,7 +271,7 @@ def test_publish_and_edit(classic):
     after = classic.truth()
     assert after["n_articles"] == before["n_articles"] + 2
     ch = next(c for c in after["channels"] if c["name"] == new[0]["channels"][0])
-    assert new[0]["url"][len(classic.url):] in fetch(ch["url"])[1]
+    assert new[0]["url"][len(classic.url) :] in fetch(ch["url"])[1]
     old = after["articles"][-1]
     edited = classic.edit(old["id"])
     assert edited["text"] != old["text"] and edited["updated"]

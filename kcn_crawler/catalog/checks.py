@@ -62,6 +62,8 @@ class RunNumbers:
     exceptions: int = 0  # requests that failed without a response
     site_error: str | None = None
     recent_seen: list[int] = field(default_factory=list)  # "seen" of recent runs
+    # fallback-extraction share of recent runs (those that read enough articles)
+    recent_fallback_rates: list[float] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -153,16 +155,29 @@ def check_http_errors(n: RunNumbers, t: Thresholds) -> Check:
 
 
 def check_fallback(n: RunNumbers, t: Thresholds) -> Check:
-    """Articles read by the generic fallback extraction instead of the known layout."""
+    """A rise of the generic fallback extraction: the site's markup has changed.
+
+    The fast path knows a few layouts; a site whose markup nobody has seen runs
+    on the fallback from its first crawl, and that is its baseline, not a
+    failure. The check fails when the share of fallback extraction goes above
+    the limit on a site whose recent runs stayed under it.
+    """
     small = _too_few("fallback_extraction", n.extracted, t, "articles read")
     if small:
         return small
     rate = _rate(n.fallback, n.extracted)
     detail = (
         f"{n.fallback} of {n.extracted} articles by fallback extraction "
-        f"({rate:.1%}, limit {t.max_fallback_rate:.0%})"
+        f"({rate:.1%}, limit {t.max_fallback_rate:.0%}"
     )
-    return Check("fallback_extraction", rate <= t.max_fallback_rate, detail)
+    if rate <= t.max_fallback_rate:
+        return Check("fallback_extraction", True, detail + ")")
+    if not n.recent_fallback_rates:
+        return Check("fallback_extraction", True, detail + "; no earlier run: baseline)")
+    before = median(n.recent_fallback_rates)
+    if before > t.max_fallback_rate:
+        return Check("fallback_extraction", True, detail + f"; as before, {before:.0%})")
+    return Check("fallback_extraction", False, detail + f"; was {before:.0%}: markup changed?)")
 
 
 def check_dateparser(n: RunNumbers, t: Thresholds) -> Check:

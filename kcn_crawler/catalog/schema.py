@@ -60,6 +60,8 @@ CREATE TABLE IF NOT EXISTS runs (
     skipped       INTEGER,
     dropped       INTEGER,
     errors        INTEGER,
+    extracted     INTEGER,
+    fallback      INTEGER,
     report        TEXT
 );
 CREATE INDEX IF NOT EXISTS runs_site ON runs (spider, site, start);

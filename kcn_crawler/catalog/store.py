@@ -22,6 +22,7 @@ from kcn_crawler.catalog.schema import DEFAULT_TIMEOUT, CatalogError, connect
 
 RUN_COUNTS = (
     "requests", "items", "seen", "new", "changed", "unchanged", "skipped", "dropped", "errors",
+    "extracted", "fallback",
 )  # fmt: skip
 
 

@@ -50,6 +50,8 @@ def run_counts(stats: dict[str, Any]) -> dict[str, int]:
         "skipped": get("kcn/incremental/skipped") + get("kcn/resume/skipped"),
         "dropped": get("item_dropped_count") - get("kcn/catalog/unchanged_dropped"),
         "errors": get("kcn/http/errors") + get("kcn/http/exceptions"),
+        "extracted": get("kcn/articles/extracted"),
+        "fallback": get("kcn/articles/fallback"),
     }
 
 

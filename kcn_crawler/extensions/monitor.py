@@ -165,15 +165,21 @@ class MonitorExtension:
             exceptions=self.exceptions,
             site_error=stats.get("kcn/site/error"),
         )
-        numbers.recent_seen = self.recent_seen(numbers.incremental)
+        runs = self.recent_runs(numbers.incremental)
+        numbers.recent_seen = [int(run.get("seen") or 0) for run in runs]
+        numbers.recent_fallback_rates = [
+            int(run.get("fallback") or 0) / int(run["extracted"])
+            for run in runs
+            if int(run.get("extracted") or 0) >= self.thresholds.min_sample
+        ]
         return numbers
 
-    def recent_seen(self, incremental: bool) -> list[int]:
-        """Articles seen by the recent finished runs of this spider on this site."""
+    def recent_runs(self, incremental: bool) -> list[dict[str, Any]]:
+        """The recent finished runs of this spider on this site."""
         runtime = runtime_for(self.crawler)
         if runtime is None:
             return []
-        runs = runtime.catalog.recent_runs(
+        return runtime.catalog.recent_runs(
             self.crawler.spider.name,
             spider_site(self.crawler.spider),
             incremental=incremental,
@@ -181,7 +187,6 @@ class MonitorExtension:
             exclude=runtime.run_id,
             args=spider_args(self.crawler.spider),
         )
-        return [int(run.get("seen") or 0) for run in runs]
 
     def spider_closed(self, spider: Any, reason: str) -> None:
         logging.getLogger("scrapy.core.scraper").removeHandler(self.handler)

@@ -61,18 +61,23 @@ def archive_day_request(
     callback: Callable[..., Any],
     meta: dict[str, Any],
 ) -> Request | None:
-    """The archive form submitted for one day (``dd/MM/yyyy``), its "Xem" button clicked."""
+    """The archive form submitted for one day (``dd/MM/yyyy``), its "Xem" button clicked.
+
+    Only that button is sent: a POST that also carried the search box's button
+    would get search results.
+    """
     forms = selector.xpath("//form")
     if spec.form_index >= len(forms):
         return None
     form = forms[spec.form_index]
+    postback = spec.submit_postback  # "Xem" as a __doPostBack link rather than a button
     data: dict[str, str | None] = {
         spec.date_field: day.strftime(spec.date_format),
-        "__EVENTTARGET": "",
-        "__EVENTARGUMENT": "",
+        "__EVENTTARGET": postback.target if postback else "",
+        "__EVENTARGUMENT": postback.argument if postback else "",
     }
     click: Any = False
-    if spec.submit_name:
+    if spec.submit_name and not postback:
         buttons = form.xpath(
             ".//input[@name=$name] | .//button[@name=$name]", name=spec.submit_name
         )

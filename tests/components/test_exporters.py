@@ -62,9 +62,9 @@ def test_csv_flattens_lists_one_entry_per_line() -> None:
 
 
 def test_csv_makes_formula_cells_inert() -> None:
-    item = article(title="=HYPERLINK(\"http://evil\")", summary="-2+3", author="@cmd")
+    item = article(title='=HYPERLINK("http://evil")', summary="-2+3", author="@cmd")
     row = next(csv.DictReader(io.StringIO(export_csv(item)[1:])))
-    assert row["title"] == "'=HYPERLINK(\"http://evil\")"
+    assert row["title"] == '\'=HYPERLINK("http://evil")'
     assert row["summary"] == "'-2+3"
     assert row["author"] == "'@cmd"
     assert flatten("text", "\tx") == "'\tx" and flatten("text", "\rx") == "'\rx"

@@ -51,7 +51,7 @@ def test_a_healthy_run_passes_every_check() -> None:
         ({"missing": {"text": 2}}, "field_coverage"),
         ({"http_errors": 9}, "http_errors"),
         ({"exceptions": 5, "http_errors": 3}, "http_errors"),
-        ({"fallback": 30}, "fallback_extraction"),
+        ({"fallback": 30, "recent_fallback_rates": [0.0, 0.02]}, "fallback_extraction"),
         ({"dateparser": 30}, "fallback_dates"),
         ({"incomplete": 5}, "dropped_items"),
         ({"dropped_other": 3}, "dropped_items"),
@@ -76,7 +76,16 @@ def test_rates_over_a_handful_of_observations_are_not_judged() -> None:
         incremental=True, seen=41, extracted=2, fallback=1, responses=5, http_errors=1
     )
     assert failed(small) == []
+    small.recent_fallback_rates = [0.0]
     assert failed(small, Thresholds(min_sample=1)) == ["http_errors", "fallback_extraction"]
+
+
+def test_fallback_fails_only_when_it_rises_above_the_sites_history() -> None:
+    unseen_markup = variant(fallback=59)
+    assert failed(unseen_markup) == [], "a first crawl of an unknown layout is its baseline"
+    assert failed(variant(fallback=59, recent_fallback_rates=[1.0, 0.98])) == []
+    changed = variant(fallback=59, recent_fallback_rates=[0.0, 0.0, 0.02])
+    assert failed(changed) == ["fallback_extraction"]
 
 
 def test_thresholds_come_from_settings() -> None:
@@ -117,14 +126,10 @@ def test_a_failed_check_sets_the_exit_code_and_logs_one_line(
         monitor.spider_closed(crawler.spider, "finished")
     assert crawler.stats.get_value("kcn/exit_code") == 3
     failed_checks = crawler.stats.get_value("kcn/failed_checks")
-    assert [line.split(":")[0] for line in failed_checks] == [
-        "item_count",
-        "fallback_extraction",
-        "dropped_items",
-    ]
+    assert [line.split(":")[0] for line in failed_checks] == ["item_count", "dropped_items"]
     lines = [r.getMessage() for r in caplog.records if r.name.endswith("monitor")]
     assert len(lines) == 1
-    assert "FAILED" in lines[0] and "fallback_extraction" in lines[0]
+    assert "FAILED" in lines[0] and "dropped_items" in lines[0]
 
 
 def test_a_healthy_crawl_keeps_exit_code_zero() -> None:

@@ -16,8 +16,12 @@ from .pages import Renderer
 from .site import Site
 from .viewstate import Signer, TokenError
 
-HEADERS = [("Server", "Microsoft-IIS/7.5"), ("X-Powered-By", "ASP.NET"),
-           ("MicrosoftSharePointTeamServices", "14.0.0.7015"), ("X-AspNet-Version", "2.0.50727")]
+HEADERS = [
+    ("Server", "Microsoft-IIS/7.5"),
+    ("X-Powered-By", "ASP.NET"),
+    ("MicrosoftSharePointTeamServices", "14.0.0.7015"),
+    ("X-AspNet-Version", "2.0.50727"),
+]
 DAY_RE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
 
 
@@ -37,7 +41,9 @@ def html_response(text: str, charset: str = "utf-8", status: int = 200) -> Respo
 def error_500(reason: str) -> Response:
     return html_response(
         "<html><head><title>Lỗi</title></head><body><h1>Server Error in '/' Application.</h1>"
-        f"<p>{reason}</p></body></html>", status=500)
+        f"<p>{reason}</p></body></html>",
+        status=500,
+    )
 
 
 def parse_day(raw: str) -> date | None:
@@ -84,15 +90,24 @@ class App:
         if low in ("/", "/portal", "/portal/"):
             return Response(302, b"", [("Location", "/portal/Pages/default.aspx")])
         if low == "/robots.txt":
-            return Response(200, files.robots(self.skin.robots_disallow),
-                            [("Content-Type", "text/plain")])
+            return Response(
+                200, files.robots(self.skin.robots_disallow), [("Content-Type", "text/plain")]
+            )
         art = self.site.by_path.get(low)
         if art is not None and art.key not in self.seen_503 and "transient-503" in art.flags:
             self.seen_503.add(art.key)
-            return Response(503, b"Service Unavailable", [("Retry-After", "1"),
-                                                          ("Content-Type", "text/html")])
-        key = low + "?" + "&".join(f"{k}={v}" for k, v in sorted(q.items())
-                                   if k != "fbclid" and not k.startswith("utm_"))
+            return Response(
+                503, b"Service Unavailable", [("Retry-After", "1"), ("Content-Type", "text/html")]
+            )
+        key = (
+            low
+            + "?"
+            + "&".join(
+                f"{k}={v}"
+                for k, v in sorted(q.items())
+                if k != "fbclid" and not k.startswith("utm_")
+            )
+        )
         cached = self.cache.get(key)
         if cached is None:
             cached = self._get(low, target, q)
@@ -147,16 +162,19 @@ class App:
         return self.not_found()
 
     def not_found(self) -> Response:
-        return html_response("<html><head><title>Không tìm thấy trang</title></head><body>"
-                             "<h1>404 - Không tìm thấy tệp hoặc thư mục.</h1></body></html>",
-                             status=404)
+        return html_response(
+            "<html><head><title>Không tìm thấy trang</title></head><body>"
+            "<h1>404 - Không tìm thấy tệp hoặc thư mục.</h1></body></html>",
+            status=404,
+        )
 
     # -- POST (postbacks) -----------------------------------------------------------------
     def post(self, low: str, target: str, body: bytes) -> Response:
         form = dict(parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True))
         try:
-            state = self.render.signer.verify(form.get("__VIEWSTATE"),
-                                              form.get("__EVENTVALIDATION"))
+            state = self.render.signer.verify(
+                form.get("__VIEWSTATE"), form.get("__EVENTVALIDATION")
+            )
         except TokenError as exc:
             return error_500(str(exc))
         action = (self.skin.form_action or "").lower()
@@ -191,10 +209,12 @@ class App:
 
         if method == "GET" and low == "/__replica__/truth.json":
             if self.truth_bytes is None:
-                self.truth_bytes = json.dumps(truth.build(self.site, self.base),
-                                              ensure_ascii=False).encode()
-            return Response(200, self.truth_bytes,
-                            [("Content-Type", "application/json; charset=utf-8")])
+                self.truth_bytes = json.dumps(
+                    truth.build(self.site, self.base), ensure_ascii=False
+                ).encode()
+            return Response(
+                200, self.truth_bytes, [("Content-Type", "application/json; charset=utf-8")]
+            )
         if method == "GET" and low == "/__replica__/log":
             return js(self.log)
         if method == "POST" and low == "/__replica__/log/clear":
@@ -214,4 +234,3 @@ class App:
             self.truth_bytes = None
             return js(truth.article_truth(self.site, a, self.base))
         return Response(404, b"{}")
-

@@ -79,8 +79,14 @@ def _retone(b: Body) -> None:
     """New-style tone placement everywhere in the article (served and truth alike)."""
     t = noise.tones_new_style
     b.summary = t(b.summary) if b.summary else None
-    b.blocks = [(x[0], t(x[1]), *x[2:]) if x[0] in ("p", "plink") else
-                (x[0], x[1], t(x[2]) if x[2] else None) if x[0] == "img" else x for x in b.blocks]
+    b.blocks = [
+        (x[0], t(x[1]), *x[2:])
+        if x[0] in ("p", "plink")
+        else (x[0], x[1], t(x[2]) if x[2] else None)
+        if x[0] == "img"
+        else x
+        for x in b.blocks
+    ]
 
 
 def _generated(a: Article, site_seed: int) -> Body:

@@ -14,9 +14,12 @@ from urllib.parse import quote
 esc = html.escape
 
 MENU_PAGES = [
-    ("Giới thiệu", "Gioi-thieu"), ("Cơ cấu tổ chức", "Co-cau-to-chuc"),
-    ("Văn bản pháp quy", "Van-ban-phap-quy"), ("Thủ tục hành chính", "Thu-tuc-hanh-chinh"),
-    ("Liên hệ", "Lien-he"), ("Sơ đồ cổng", "So-do-cong"),
+    ("Giới thiệu", "Gioi-thieu"),
+    ("Cơ cấu tổ chức", "Co-cau-to-chuc"),
+    ("Văn bản pháp quy", "Van-ban-phap-quy"),
+    ("Thủ tục hành chính", "Thu-tuc-hanh-chinh"),
+    ("Liên hệ", "Lien-he"),
+    ("Sơ đồ cổng", "So-do-cong"),
 ]
 VIDEOS = [
     ("Khoa học và công nghệ Thanh Hóa - 55 năm xây dựng và phát triển", "KHCN-55-nam"),
@@ -26,24 +29,44 @@ GALLERY = [
     ("Lãnh đao Sở Khoa học Công nghệ...", "2021-04", "99eff37a75b30deda1_JPG.jpg"),
     ("3 Doanh nghiệp xuất sắc được G...", "2021-04", "4c1d2e3f5a6b7c8d9e_JPG.jpg"),
 ]
-SOD = ["sp.core.js", "sp.ui.dialog.js", "core.js", "sp.runtime.js", "sp.js", "cui.js",
-       "inplview.js", "ribbon.js", "sp.ribbon.js", "datepicker.js", "init.js", "msstring.js",
-       "browserScript", "sp.ui.rte.js", "sp.ui.mylinks.js", "sp.exp.js", "wpadder.js",
-       "search.js", "callout.js", "clienttemplates.js", "mQuery.js", "profilebrowserscriptres.js"]
+SOD = [
+    "sp.core.js",
+    "sp.ui.dialog.js",
+    "core.js",
+    "sp.runtime.js",
+    "sp.js",
+    "cui.js",
+    "inplview.js",
+    "ribbon.js",
+    "sp.ribbon.js",
+    "datepicker.js",
+    "init.js",
+    "msstring.js",
+    "browserScript",
+    "sp.ui.rte.js",
+    "sp.ui.mylinks.js",
+    "sp.exp.js",
+    "wpadder.js",
+    "search.js",
+    "callout.js",
+    "clienttemplates.js",
+    "mQuery.js",
+    "profilebrowserscriptres.js",
+]
 
 
 @dataclass
 class Ctx:
     """What a skin needs to lay out one page."""
 
-    path: str                      # path the page answers at (used in links/forms)
-    title: str                     # <title>
-    vs: str                        # __VIEWSTATE
-    ev: str                        # __EVENTVALIDATION
-    action: str                    # form action
+    path: str  # path the page answers at (used in links/forms)
+    title: str  # <title>
+    vs: str  # __VIEWSTATE
+    ev: str  # __EVENTVALIDATION
+    action: str  # form action
     latest: list[tuple[str, str]]  # "Tin mới": (path, title)
     channels: list[tuple[str, str]]  # menu: (path, name)
-    day: date | None = None        # the archive day shown in the date box
+    day: date | None = None  # the archive day shown in the date box
     charset: str = "utf-8"
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -63,7 +86,7 @@ def hidden_top(ctx: Ctx) -> str:
         f'<input type="hidden" name="__REQUESTDIGEST" id="__REQUESTDIGEST" '
         f'value="0x{digest}{digest[:24]},27 Nov 2026 08:00:00 -0000" />\n'
         f'<input type="hidden" name="__VIEWSTATE" id="__VIEWSTATE" value="{ctx.vs}" />\n'
-        '</div>\n'
+        "</div>\n"
     )
 
 
@@ -75,7 +98,7 @@ def hidden_bottom(ctx: Ctx) -> str:
         'value="BAB98CB3" />\n'
         '<input type="hidden" name="__EVENTVALIDATION" id="__EVENTVALIDATION" '
         f'value="{ctx.ev}" />\n'
-        '</div>\n'
+        "</div>\n"
     )
 
 
@@ -101,30 +124,36 @@ def registered_scripts(skin: str) -> str:
     rev = hashlib.md5(skin.encode()).hexdigest()[:22]
     links = "".join(
         f'<script type="text/javascript" src="/_layouts/1066/{s}?rev={rev}%3D%3D"></script>\n'
-        for s in SOD[:6])
+        for s in SOD[:6]
+    )
     sods = "".join(
         f'RegisterSod("{s}", "\\u002f_layouts\\u002f{s}?rev={rev}\\u00253D\\u00253D");\n'
-        f'RegisterSodDep("{s}", "core.js");\n' for s in SOD)
+        f'RegisterSodDep("{s}", "core.js");\n'
+        for s in SOD
+    )
     init = "".join(
         f"_spBodyOnLoadFunctionNames.push(\"_spInit{i}\"); var g_sp{i} = {{'wpq': 'WPQ{i}', "
         f"'listId': '{{{hashlib.md5(f'{skin}{i}'.encode()).hexdigest()}}}', 'view': 'AllItems'}};\n"
-        for i in range(40))
+        for i in range(40)
+    )
     return (
         '<link rel="stylesheet" type="text/css" href="/_layouts/1066/styles/Themable/corev4.css'
-        f'?rev={rev}" />\n' + links
+        f'?rev={rev}" />\n'
+        + links
         + '<script type="text/javascript">\n//<![CDATA[\nvar _fV4UI = true; '
         'var L_Menu_BaseUrl="/portal";'
-        ' var L_Menu_LCID="1066"; var L_Menu_SiteTheme="";\n' + sods + init
-        + "//]]>\n</script>\n"
+        ' var L_Menu_LCID="1066"; var L_Menu_SiteTheme="";\n' + sods + init + "//]]>\n</script>\n"
     )
 
 
 def calendar_href(day: date | None) -> str:
     """The date picker popup (the crawler trap)."""
     d = day or date(2026, 11, 27)
-    return ("/_layouts/iframe.aspx?cal=1&amp;lcid=1066&amp;langid=1066&amp;tz=-07:00:00.0003334"
-            "&amp;ww=0111110&amp;fdow=1&amp;fwoy=0&amp;hj=0&amp;swn=false&amp;minjday=109207"
-            f"&amp;maxjday=2666269&amp;date={d.month}/{d.day}/{d.year}")
+    return (
+        "/_layouts/iframe.aspx?cal=1&amp;lcid=1066&amp;langid=1066&amp;tz=-07:00:00.0003334"
+        "&amp;ww=0111110&amp;fdow=1&amp;fwoy=0&amp;hj=0&amp;swn=false&amp;minjday=109207"
+        f"&amp;maxjday=2666269&amp;date={d.month}/{d.day}/{d.year}"
+    )
 
 
 def signin_href(path: str) -> str:

@@ -12,40 +12,84 @@ import unicodedata
 from datetime import date
 
 SUBJECTS = [
-    "Sở Khoa học và Công nghệ", "UBND tỉnh Thanh Hóa", "Hội đồng KH&CN tỉnh",
-    "Trung tâm Ứng dụng tiến bộ KH&CN", "Chi cục Tiêu chuẩn Đo lường Chất lượng",
-    "Liên hiệp các Hội KH&KT Thanh Hóa", "Trường Đại học Hồng Đức", "UBND huyện Quảng Xương",
-    "UBND huyện Mường Lát", "Hội Nông dân tỉnh", "Sở Nông nghiệp và Phát triển nông thôn",
-    "Ban Quản lý Khu kinh tế Nghi Sơn", "Trung tâm Thông tin KH&CN", "Sở Y tế",
-    "Hiệp hội Doanh nghiệp Thanh Hóa", "UBND thị xã Bỉm Sơn", "Sở Công Thương",
-    "Phòng Quản lý Công nghệ", "Viện Nông nghiệp Thanh Hóa", "UBND huyện Thường Xuân",
+    "Sở Khoa học và Công nghệ",
+    "UBND tỉnh Thanh Hóa",
+    "Hội đồng KH&CN tỉnh",
+    "Trung tâm Ứng dụng tiến bộ KH&CN",
+    "Chi cục Tiêu chuẩn Đo lường Chất lượng",
+    "Liên hiệp các Hội KH&KT Thanh Hóa",
+    "Trường Đại học Hồng Đức",
+    "UBND huyện Quảng Xương",
+    "UBND huyện Mường Lát",
+    "Hội Nông dân tỉnh",
+    "Sở Nông nghiệp và Phát triển nông thôn",
+    "Ban Quản lý Khu kinh tế Nghi Sơn",
+    "Trung tâm Thông tin KH&CN",
+    "Sở Y tế",
+    "Hiệp hội Doanh nghiệp Thanh Hóa",
+    "UBND thị xã Bỉm Sơn",
+    "Sở Công Thương",
+    "Phòng Quản lý Công nghệ",
+    "Viện Nông nghiệp Thanh Hóa",
+    "UBND huyện Thường Xuân",
 ]
 ACTIONS = [
-    "đã tổ chức", "phối hợp tổ chức", "chủ trì tổ chức", "đã tiến hành", "long trọng tổ chức",
-    "triển khai", "đã phối hợp với các đơn vị liên quan tổ chức",
+    "đã tổ chức",
+    "phối hợp tổ chức",
+    "chủ trì tổ chức",
+    "đã tiến hành",
+    "long trọng tổ chức",
+    "triển khai",
+    "đã phối hợp với các đơn vị liên quan tổ chức",
 ]
 EVENTS = [
-    "Hội nghị tổng kết", "Hội thảo khoa học về", "lớp tập huấn về", "buổi nghiệm thu mô hình",
-    "đoàn kiểm tra liên ngành về", "Hội nghị sơ kết", "diễn đàn trao đổi kinh nghiệm về",
-    "buổi làm việc về", "cuộc họp Hội đồng tư vấn tuyển chọn nhiệm vụ về",
+    "Hội nghị tổng kết",
+    "Hội thảo khoa học về",
+    "lớp tập huấn về",
+    "buổi nghiệm thu mô hình",
+    "đoàn kiểm tra liên ngành về",
+    "Hội nghị sơ kết",
+    "diễn đàn trao đổi kinh nghiệm về",
+    "buổi làm việc về",
+    "cuộc họp Hội đồng tư vấn tuyển chọn nhiệm vụ về",
 ]
 TOPICS = [
-    "chuyển giao tiến bộ kỹ thuật trong sản xuất nông nghiệp", "phát triển tài sản trí tuệ",
-    "ứng dụng công nghệ thông tin trong cơ quan nhà nước", "an toàn bức xạ và hạt nhân",
-    "tiêu chuẩn đo lường chất lượng sản phẩm hàng hóa", "khởi nghiệp đổi mới sáng tạo",
-    "nhân giống lúa chất lượng cao", "sản xuất rau an toàn theo tiêu chuẩn VietGAP",
-    "bảo tồn nguồn gen cây quế Thường Xuân", "nuôi trồng thủy sản nước lợ ven biển",
+    "chuyển giao tiến bộ kỹ thuật trong sản xuất nông nghiệp",
+    "phát triển tài sản trí tuệ",
+    "ứng dụng công nghệ thông tin trong cơ quan nhà nước",
+    "an toàn bức xạ và hạt nhân",
+    "tiêu chuẩn đo lường chất lượng sản phẩm hàng hóa",
+    "khởi nghiệp đổi mới sáng tạo",
+    "nhân giống lúa chất lượng cao",
+    "sản xuất rau an toàn theo tiêu chuẩn VietGAP",
+    "bảo tồn nguồn gen cây quế Thường Xuân",
+    "nuôi trồng thủy sản nước lợ ven biển",
     "chuyển đổi số trong doanh nghiệp nhỏ và vừa",
     "xây dựng nhãn hiệu chứng nhận nước mắm Hải Tiến",
-    "phòng, chống dịch bệnh trên đàn gia súc", "năng suất chất lượng sản phẩm chủ lực",
-    "truy xuất nguồn gốc nông sản", "phát triển dược liệu dưới tán rừng",
-    "ứng dụng trí tuệ nhân tạo trong y tế", "xử lý rác thải sinh hoạt nông thôn",
-    "sở hữu trí tuệ cho sản phẩm OCOP", "cơ giới hóa đồng bộ trong sản xuất mía",
+    "phòng, chống dịch bệnh trên đàn gia súc",
+    "năng suất chất lượng sản phẩm chủ lực",
+    "truy xuất nguồn gốc nông sản",
+    "phát triển dược liệu dưới tán rừng",
+    "ứng dụng trí tuệ nhân tạo trong y tế",
+    "xử lý rác thải sinh hoạt nông thôn",
+    "sở hữu trí tuệ cho sản phẩm OCOP",
+    "cơ giới hóa đồng bộ trong sản xuất mía",
 ]
 PLACES = [
-    "huyện Quảng Xương", "huyện Mường Lát", "thị xã Nghi Sơn", "huyện Hoằng Hóa", "huyện Thọ Xuân",
-    "thành phố Sầm Sơn", "huyện Như Thanh", "huyện Cẩm Thủy", "huyện Quan Hóa", "huyện Nga Sơn",
-    "huyện Thạch Thành", "huyện Hậu Lộc", "huyện Ngọc Lặc", "huyện Bá Thước",
+    "huyện Quảng Xương",
+    "huyện Mường Lát",
+    "thị xã Nghi Sơn",
+    "huyện Hoằng Hóa",
+    "huyện Thọ Xuân",
+    "thành phố Sầm Sơn",
+    "huyện Như Thanh",
+    "huyện Cẩm Thủy",
+    "huyện Quan Hóa",
+    "huyện Nga Sơn",
+    "huyện Thạch Thành",
+    "huyện Hậu Lộc",
+    "huyện Ngọc Lặc",
+    "huyện Bá Thước",
 ]
 OPENERS = [
     "Tham dự có đại diện lãnh đạo {subj}, các sở, ban, ngành cấp tỉnh và {place}.",
@@ -77,24 +121,35 @@ FAMILY = ["Nguyễn", "Lê", "Trần", "Phạm", "Hoàng", "Vũ", "Đỗ", "Cao"
 MIDDLE = ["Thị", "Văn", "Đức", "Thị Ngọc", "Hữu", "Minh", "Thanh", "Xuân"]
 GIVEN = ["Hà", "Hùng", "Lan", "Quyền", "Thủy", "Dũng", "Hương", "Tuấn", "Phương", "Sơn", "Huyền"]
 ROLES = [
-    "TP. Quản lý Khoa học", "Phòng Quản lý Công nghệ", "Trung tâm Thông tin KH&CN",
-    "Văn phòng Sở", "CTV", "Chi cục TĐC", "Phòng Kế hoạch - Tài chính",
+    "TP. Quản lý Khoa học",
+    "Phòng Quản lý Công nghệ",
+    "Trung tâm Thông tin KH&CN",
+    "Văn phòng Sở",
+    "CTV",
+    "Chi cục TĐC",
+    "Phòng Kế hoạch - Tài chính",
 ]
 SOURCES = ["Báo Thanh Hóa", "Cổng TTĐT tỉnh Thanh Hóa", "Báo Khoa học và Phát triển", "TTXVN"]
 CAPTIONS = [
-    "Quang cảnh {event_short}.", "Đồng chí {name} phát biểu tại {event_short}.",
-    "Các đại biểu tham quan mô hình tại {place}.", "Trao giấy chứng nhận cho các học viên.",
+    "Quang cảnh {event_short}.",
+    "Đồng chí {name} phát biểu tại {event_short}.",
+    "Các đại biểu tham quan mô hình tại {place}.",
+    "Trao giấy chứng nhận cho các học viên.",
     "Đoàn công tác kiểm tra thực tế tại {place}.",
 ]
 DOCS = [
-    ("Kế hoạch số {num}/KH-SKHCN", "pdf"), ("Quyết định số {num}/QĐ-UBND", "pdf"),
-    ("Mẫu đề xuất đặt hàng nhiệm vụ", "docx"), ("Danh mục nhiệm vụ KH&CN năm {year}", "xlsx"),
-    ("Thông báo kết quả tuyển chọn", "doc"), ("Hồ sơ mẫu", "zip"), ("Biểu mẫu báo cáo", "xls"),
+    ("Kế hoạch số {num}/KH-SKHCN", "pdf"),
+    ("Quyết định số {num}/QĐ-UBND", "pdf"),
+    ("Mẫu đề xuất đặt hàng nhiệm vụ", "docx"),
+    ("Danh mục nhiệm vụ KH&CN năm {year}", "xlsx"),
+    ("Thông báo kết quả tuyển chọn", "doc"),
+    ("Hồ sơ mẫu", "zip"),
+    ("Biểu mẫu báo cáo", "xls"),
     ("Tài liệu hội nghị", "rar"),
 ]
 QUIRK_SENTENCES = {
     "new-tones": "Hoạt động này góp phần thúc đẩy phát triển kinh tế - xã hội tỉnh Thanh Hóa,"
-                 " hòa nhịp với xu thế chung, thu hút sự quan tâm của đông đảo người dân.",
+    " hòa nhịp với xu thế chung, thu hút sự quan tâm của đông đảo người dân.",
     "d-stroke": "Đồng chí Giám đốc Sở đề nghị các đơn vị Đẩy mạnh công tác tuyên truyền về Đề án.",
 }
 TABLE_HEAD = ["TT", "Tên nhiệm vụ", "Đơn vị chủ trì", "Kinh phí (triệu đồng)"]
@@ -107,8 +162,13 @@ def name(rng: random.Random) -> str:
 
 def _fill(rng: random.Random, tpl: str, topic: str, year: int) -> str:
     return tpl.format(
-        subj=rng.choice(SUBJECTS), place=rng.choice(PLACES), topic=topic, name=name(rng),
-        year=year, num=rng.randint(3, 950), num2=rng.randint(2, 40),
+        subj=rng.choice(SUBJECTS),
+        place=rng.choice(PLACES),
+        topic=topic,
+        name=name(rng),
+        year=year,
+        num=rng.randint(3, 950),
+        num2=rng.randint(2, 40),
         event_short=rng.choice(EVENT_SHORT),
     )
 
@@ -150,8 +210,10 @@ def paragraph(rng: random.Random, topic: str, year: int, first: str | None = Non
 
 def first_paragraph(rng: random.Random, topic: str, year: int, event_day: date) -> str:
     """A first paragraph opening with an event date that differs from publication."""
-    s = (f"{event_phrase(event_day)}, {rng.choice(SUBJECTS)} {rng.choice(ACTIONS)} "
-         f"{rng.choice(EVENTS)} {topic} tại {rng.choice(PLACES)}.")
+    s = (
+        f"{event_phrase(event_day)}, {rng.choice(SUBJECTS)} {rng.choice(ACTIONS)} "
+        f"{rng.choice(EVENTS)} {topic} tại {rng.choice(PLACES)}."
+    )
     return paragraph(rng, topic, year, first=s)
 
 

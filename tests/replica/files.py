@@ -17,11 +17,13 @@ JPEG = base64.b64decode(
 )
 GIF = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
 
-PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-       b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
-       b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\n"
-       b"xref\n0 4\n0000000000 65535 f \n0000000009 00000 n \n0000000052 00000 n \n"
-       b"0000000101 00000 n \ntrailer<</Size 4/Root 1 0 R>>\nstartxref\n165\n%%EOF\n")
+PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\n"
+    b"xref\n0 4\n0000000000 65535 f \n0000000009 00000 n \n0000000052 00000 n \n"
+    b"0000000101 00000 n \ntrailer<</Size 4/Root 1 0 R>>\nstartxref\n165\n%%EOF\n"
+)
 
 CONTENT_TYPES = {
     "pdf": "application/pdf",
@@ -55,15 +57,18 @@ def document(ext: str) -> bytes:
     if ext in ("doc", "xls"):  # OLE2 compound file header
         return bytes.fromhex("d0cf11e0a1b11ae1") + bytes(504)
     if ext == "docx":
-        return _zip({
-            "[Content_Types].xml": '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats'
-            '.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType='
-            '"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
-            "</Types>",
-            "word/document.xml": '<?xml version="1.0"?><w:document xmlns:w="http://schemas.open'
-            'xmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Mẫu</w:t></w:r>'
-            "</w:p></w:body></w:document>",
-        })
+        return _zip(
+            {
+                "[Content_Types].xml": '<?xml version="1.0"?><Types xmlns="http://schemas.'
+                'openxmlformats.org/package/2006/content-types">'
+                '<Override PartName="/word/document.xml" ContentType='
+                '"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+                "</Types>",
+                "word/document.xml": '<?xml version="1.0"?><w:document xmlns:w="http://schemas.open'
+                'xmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Mẫu</w:t></w:r>'
+                "</w:p></w:body></w:document>",
+            }
+        )
     if ext == "xlsx":
         return _zip({"[Content_Types].xml": "<Types/>", "xl/workbook.xml": "<workbook/>"})
     if ext == "zip":
@@ -78,8 +83,9 @@ def document(ext: str) -> bytes:
 
 
 def robots(print_disallow: str) -> bytes:
-    return ("User-agent: *\nDisallow: /_layouts/\nDisallow: /_vti_bin/\n"
-            f"Disallow: {print_disallow}\n").encode()
+    return (
+        f"User-agent: *\nDisallow: /_layouts/\nDisallow: /_vti_bin/\nDisallow: {print_disallow}\n"
+    ).encode()
 
 
 def _month(d: date, delta: int) -> date:
@@ -98,7 +104,9 @@ def calendar(query: dict[str, str]) -> str:
     prev, nxt = _month(shown, -1), _month(shown, 1)
     days = "".join(
         f"<td><a href=\"javascript:ClickDay('{shown.month}/{k}/{shown.year}')\">{k}</a></td>"
-        + ("</tr><tr>" if k % 7 == 0 else "") for k in range(1, 29))
+        + ("</tr><tr>" if k % 7 == 0 else "")
+        for k in range(1, 29)
+    )
     return (
         '<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8" />'
         '<title>Chọn một ngày</title></head><body class="ms-datepickeriframe">'
@@ -115,7 +123,7 @@ def calendar(query: dict[str, str]) -> str:
 def signin(source: str) -> str:
     return (
         '<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8" />'
-        "<title>Đăng nhập</title></head><body><form method=\"post\" action=\"/_layouts/"
+        '<title>Đăng nhập</title></head><body><form method="post" action="/_layouts/'
         f'Authenticate.aspx?Source={source}"><h1>Đăng nhập</h1><p>Tên đăng nhập: '
         '<input name="username" /></p><p>Mật khẩu: <input type="password" name="password" />'
         '</p><input type="submit" value="Đăng nhập" /></form></body></html>'

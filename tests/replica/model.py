@@ -19,8 +19,19 @@ WEEKDAYS = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "T
 
 # quirks given to exactly one article each (when the site is big enough)
 ROLES = [
-    "nodate", "urldate", "nfd", "tcvn3", "windows-1258", "new-tones", "d-stroke", "heavy-noise",
-    "transient-503", "slow", "unreadable", "two-channels", "inline-attachment",
+    "nodate",
+    "urldate",
+    "nfd",
+    "tcvn3",
+    "windows-1258",
+    "new-tones",
+    "d-stroke",
+    "heavy-noise",
+    "transient-503",
+    "slow",
+    "unreadable",
+    "two-channels",
+    "inline-attachment",
     *(f"style:{s}" for s in DATE_STYLES),
 ]
 
@@ -191,8 +202,16 @@ def specials() -> list[tuple[str, str, date, str]]:
     """(kind, title, day, channel name) of the non-article listing entries."""
     return [
         ("dead", "Thông báo lịch tiếp công dân quý I năm 2016", date(2016, 3, 2), "Thông báo"),
-        ("restricted", "Văn bản nội bộ: Kế hoạch kiểm tra chuyên ngành năm 2019",
-         date(2019, 6, 12), "Thông báo"),
-        ("external", "Thanh Hóa công bố Quy hoạch tỉnh thời kỳ 2021-2030",
-         date(2023, 5, 12), "Tin hoạt động"),
+        (
+            "restricted",
+            "Văn bản nội bộ: Kế hoạch kiểm tra chuyên ngành năm 2019",
+            date(2019, 6, 12),
+            "Thông báo",
+        ),
+        (
+            "external",
+            "Thanh Hóa công bố Quy hoạch tỉnh thời kỳ 2021-2030",
+            date(2023, 5, 12),
+            "Tin hoạt động",
+        ),
     ]

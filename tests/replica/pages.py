@@ -27,17 +27,25 @@ class Renderer:
         self.skin = get_skin(site.skin)
 
     # -- helpers ------------------------------------------------------------------------
-    def ctx(self, target: str, title: str, state: dict, day: date | None = None,
-            charset: str = "utf-8") -> Ctx:
+    def ctx(
+        self, target: str, title: str, state: dict, day: date | None = None, charset: str = "utf-8"
+    ) -> Ctx:
         vs, ev = self.signer.tokens(state)
         return Ctx(
-            path=target.split("?")[0], title=title, vs=vs, ev=ev,
+            path=target.split("?")[0],
+            title=title,
+            vs=vs,
+            ev=ev,
             action=self.skin.form_action or target,
             latest=[(a.path, a.title) for a in self.site.latest],
-            channels=[(c.path, c.name) for c in CHANNELS], day=day, charset=charset)
+            channels=[(c.path, c.name) for c in CHANNELS],
+            day=day,
+            charset=charset,
+        )
 
-    def entry(self, x: Article | Special, variant: random.Random | None = None,
-              lead: bool = True) -> Entry:
+    def entry(
+        self, x: Article | Special, variant: random.Random | None = None, lead: bool = True
+    ) -> Entry:
         """A listing line for an article or a special link (*variant*: URL variants)."""
         fmt = self.skin.listing_date_fmt
         if isinstance(x, Special):
@@ -63,8 +71,11 @@ class Renderer:
         parts = []
         for ch in CHANNELS:
             items = self.site.listings[ch.slug.lower()][:5]
-            parts.append(self.skin.listing_main(ch.name, [self.entry(x) for x in items],
-                                                f'<a href="{ch.path}">Xem tiếp</a>'))
+            parts.append(
+                self.skin.listing_main(
+                    ch.name, [self.entry(x) for x in items], f'<a href="{ch.path}">Xem tiếp</a>'
+                )
+            )
         path = "/portal/Pages/default.aspx"
         ctx = self.ctx(path, "Trang chủ", {"p": path.lower(), "k": "home"})
         return self.skin.layout(ctx, "\n".join(parts))
@@ -79,8 +90,9 @@ class Renderer:
         else:
             pager = self.skin.pager_postback(self.skin.names["pager"], page, total)
         state = {"p": target.split("?")[0].lower(), "k": "list", "c": ch.slug, "n": page}
-        return self.skin.layout(self.ctx(target, ch.name, state), self.skin.listing_main(
-            ch.name, entries, pager))
+        return self.skin.layout(
+            self.ctx(target, ch.name, state), self.skin.listing_main(ch.name, entries, pager)
+        )
 
     def allowed(self, state: dict) -> tuple[str, list[str], int]:
         """(event target, allowed arguments, total pages) of a page state's postback pager."""
@@ -102,12 +114,16 @@ class Renderer:
         except ValueError:
             i = 0
         rng = random.Random(f"rel:{self.site.seed}:{a.idx}")
-        related = [self.entry(x, rng, lead=False) for x in items[i + 1 : i + 8]
-                   if isinstance(x, Article) and "unreadable" not in x.flags][:5]
+        related = [
+            self.entry(x, rng, lead=False)
+            for x in items[i + 1 : i + 8]
+            if isinstance(x, Article) and "unreadable" not in x.flags
+        ][:5]
         shown = None if a.date_style in ("none", "url") else format_date(a.published, a.date_style)
         charset = "windows-1258" if "windows-1258" in a.flags else "utf-8"
-        view = article_view(a, self.site.body(a.key), shown, related, self.skin.print_href(a),
-                            self.site.seed)
+        view = article_view(
+            a, self.site.body(a.key), shown, related, self.skin.print_href(a), self.site.seed
+        )
         if printing:
             return self.skin.print_page(view, charset), charset
         if self.broken:
@@ -137,22 +153,33 @@ class Renderer:
         heading = note or f"Các tin đã đăng ngày {day:%d/%m/%Y}" if day else note
         if day and not items:
             heading += " — Không có tin nào trong ngày này."
-        state = {"p": target.split("?")[0].lower(), "k": "day", "d": day.isoformat() if day else "",
-                 "n": page}
-        return self.skin.layout(self.ctx(target, "Các tin đã đăng ngày", state, day=day),
-                                self.skin.listing_main(heading, entries, pager))
+        state = {
+            "p": target.split("?")[0].lower(),
+            "k": "day",
+            "d": day.isoformat() if day else "",
+            "n": page,
+        }
+        return self.skin.layout(
+            self.ctx(target, "Các tin đã đăng ngày", state, day=day),
+            self.skin.listing_main(heading, entries, pager),
+        )
 
     def search(self, target: str, query: str) -> str:
         q = unicodedata.normalize("NFC", query).strip().lower()
-        hits = [a for a in self.site.articles if q and q in a.title.lower()
-                and "unreadable" not in a.flags][:20]
+        hits = [
+            a
+            for a in self.site.articles
+            if q and q in a.title.lower() and "unreadable" not in a.flags
+        ][:20]
         state = {"p": target.split("?")[0].lower(), "k": "search", "q": q[:50]}
-        return self.skin.layout(self.ctx(target, "Kết quả tìm kiếm", state),
-                                self.skin.listing_main(f"Kết quả tìm kiếm: {query}",
-                                                       [self.entry(a) for a in hits], ""))
+        return self.skin.layout(
+            self.ctx(target, "Kết quả tìm kiếm", state),
+            self.skin.listing_main(f"Kết quả tìm kiếm: {query}", [self.entry(a) for a in hits], ""),
+        )
 
     def simple(self, target: str, title: str, text: str) -> str:
         """A plain content page (menu pages, video pages)."""
         state = {"p": target.split("?")[0].lower(), "k": "simple"}
-        return self.skin.layout(self.ctx(target, title, state),
-                                self.skin.listing_main(title, [], f"<p>{text}</p>"))
+        return self.skin.layout(
+            self.ctx(target, title, state), self.skin.listing_main(title, [], f"<p>{text}</p>")
+        )

@@ -1,9 +1,9 @@
 """Run the replica in a subprocess for tests and benchmarks (stdlib only).
 
-    with run_replica(articles=60, seed=7, skin="classic") as rep:
-        rep.url            # http://127.0.0.1:PORT
-        rep.truth()        # the ground truth dict
-        rep.log(); rep.clear_log(); rep.publish(3); rep.edit(article_id)
+with run_replica(articles=60, seed=7, skin="classic") as rep:
+    rep.url            # http://127.0.0.1:PORT
+    rep.truth()        # the ground truth dict
+    rep.log(); rep.clear_log(); rep.publish(3); rep.edit(article_id)
 """
 
 from __future__ import annotations
@@ -29,8 +29,9 @@ class Replica:
         self.proc, self.url = proc, url
 
     def _call(self, method: str, path: str) -> Any:
-        req = urllib.request.Request(self.url + path, method=method, data=b"" if method == "POST"
-                                     else None)
+        req = urllib.request.Request(
+            self.url + path, method=method, data=b"" if method == "POST" else None
+        )
         with urllib.request.urlopen(req, timeout=60) as resp:
             return json.loads(resp.read().decode("utf-8"))
 
@@ -64,11 +65,28 @@ class Replica:
 
 
 @contextlib.contextmanager
-def run_replica(articles: int = 60, seed: int = 7, skin: str = "classic", port: int = 0,
-                broken: bool = False, truth_out: str | None = None) -> Iterator[Replica]:
+def run_replica(
+    articles: int = 60,
+    seed: int = 7,
+    skin: str = "classic",
+    port: int = 0,
+    broken: bool = False,
+    truth_out: str | None = None,
+) -> Iterator[Replica]:
     """Start `python -m tests.replica` and stop it on exit."""
-    cmd = [sys.executable, "-m", "tests.replica", "--port", str(port), "--articles",
-           str(articles), "--seed", str(seed), "--skin", skin]
+    cmd = [
+        sys.executable,
+        "-m",
+        "tests.replica",
+        "--port",
+        str(port),
+        "--articles",
+        str(articles),
+        "--seed",
+        str(seed),
+        "--skin",
+        skin,
+    ]
     if broken:
         cmd.append("--broken")
     if truth_out:

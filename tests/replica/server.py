@@ -9,8 +9,15 @@ from email.utils import formatdate
 
 from .app import HEADERS, App, Response
 
-REASONS = {200: "OK", 302: "Found", 400: "Bad Request", 404: "Not Found", 405: "Method Not Allowed",
-           500: "Internal Server Error", 503: "Service Unavailable"}
+REASONS = {
+    200: "OK",
+    302: "Found",
+    400: "Bad Request",
+    404: "Not Found",
+    405: "Method Not Allowed",
+    500: "Internal Server Error",
+    503: "Service Unavailable",
+}
 
 
 class _Date:
@@ -30,8 +37,13 @@ def encode(resp: Response, keep_alive: bool, head: bool) -> bytes:
     lines = [f"HTTP/1.1 {resp.status} {REASONS.get(resp.status, 'OK')}"]
     lines += [f"{k}: {v}" for k, v in resp.headers]
     lines += [f"{k}: {v}" for k, v in HEADERS]
-    lines += [f"Date: {_Date.get()}", f"Content-Length: {len(resp.body)}",
-              f"Connection: {'keep-alive' if keep_alive else 'close'}", "", ""]
+    lines += [
+        f"Date: {_Date.get()}",
+        f"Content-Length: {len(resp.body)}",
+        f"Connection: {'keep-alive' if keep_alive else 'close'}",
+        "",
+        "",
+    ]
     head_bytes = "\r\n".join(lines).encode("latin-1")
     return head_bytes if head else head_bytes + resp.body
 
@@ -77,5 +89,6 @@ async def _serve_conn(app: App, reader: asyncio.StreamReader, writer: asyncio.St
 
 async def start(app: App, host: str = "127.0.0.1", port: int = 0) -> asyncio.base_events.Server:
     """Start serving *app*; returns the asyncio server (its socket gives the bound port)."""
-    return await asyncio.start_server(lambda r, w: _serve_conn(app, r, w), host, port,
-                                      limit=1 << 20, backlog=512)
+    return await asyncio.start_server(
+        lambda r, w: _serve_conn(app, r, w), host, port, limit=1 << 20, backlog=512
+    )

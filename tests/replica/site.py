@@ -56,8 +56,9 @@ class Site:
         else:
             a.slug = content.slug(a.title.lower().capitalize(), r.randint(35, 70))
             a.sid = content.short_id(r, {"classic": 6, "modern": 12, "third": 8}[self.skin])
-        a.year_url = (self.skin == "modern" and a.idx > 0 and a.date_style != "url"
-                      and r.random() < 0.05)
+        a.year_url = (
+            self.skin == "modern" and a.idx > 0 and a.date_style != "url" and r.random() < 0.05
+        )
         a.path = article_path(self.skin, a, a.year_url)
 
     def rebuild(self) -> None:
@@ -83,8 +84,9 @@ class Site:
                 self.by_day.setdefault(a.day, []).append(a)
         for lst in self.by_day.values():
             lst.sort(key=lambda x: x.published, reverse=True)
-        self.latest = sorted((a for a in self.articles if a.channels),
-                             key=lambda x: x.sort_time, reverse=True)[:6]
+        self.latest = sorted(
+            (a for a in self.articles if a.channels), key=lambda x: x.sort_time, reverse=True
+        )[:6]
         self.body.cache_clear()
 
     @lru_cache(maxsize=2048)  # noqa: B019 - one Site per process

@@ -43,9 +43,10 @@ def build(site: Site, base: str) -> dict[str, Any]:
     skin = get_skin(site.skin)
     arts = [a for a in site.articles if "unreadable" not in a.flags]
     days = [a.day for a in arts]
-    specials = {k: [s.path if s.kind == "external" else base + s.path
-                    for s in site.specials if s.kind == k]
-                for k in ("dead", "restricted", "external")}
+    specials = {
+        k: [s.path if s.kind == "external" else base + s.path for s in site.specials if s.kind == k]
+        for k in ("dead", "restricted", "external")
+    }
     return {
         "site": base,
         "skin": site.skin,
@@ -62,11 +63,17 @@ def build(site: Site, base: str) -> dict[str, Any]:
         **specials,
         "traps": [base + "/_layouts/iframe.aspx", base + "/_layouts/Authenticate.aspx"],
         # lower-case path prefixes a crawl must never request (compare with log "path")
-        "trap_prefixes": ["/_layouts/iframe.aspx", "/_layouts/authenticate.aspx",
-                          *([skin.print_prefix] if skin.print_prefix else [])],
+        "trap_prefixes": [
+            "/_layouts/iframe.aspx",
+            "/_layouts/authenticate.aspx",
+            *([skin.print_prefix] if skin.print_prefix else []),
+        ],
         # regexes (re.I) over log "path" (path+query): traps and the print view
-        "trap_patterns": [r"^/_layouts/iframe\.aspx", r"^/_layouts/authenticate\.aspx",
-                          skin.print_regex],
+        "trap_patterns": [
+            r"^/_layouts/iframe\.aspx",
+            r"^/_layouts/authenticate\.aspx",
+            skin.print_regex,
+        ],
         "transient_503": [base + a.path for a in arts if "transient-503" in a.flags],
         "slow": [base + a.path for a in arts if "slow" in a.flags],
         "articles": [article_truth(site, a, base) for a in arts],

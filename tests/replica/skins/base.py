@@ -33,11 +33,11 @@ class Entry:
 class ArticleView:
     """Everything a skin needs to lay out an article page, already noisy where it should be."""
 
-    title: str | None          # served title text (HTML-escaped), None = unreadable
-    date: str | None           # served date string
-    updated: str | None        # "Cập nhật: …" marker of an edited article
-    lead: str | None           # HTML
-    blocks: list[tuple]        # ("p", html) | ("table", [[html]]) | ("img", src, caption html|None)
+    title: str | None  # served title text (HTML-escaped), None = unreadable
+    date: str | None  # served date string
+    updated: str | None  # "Cập nhật: …" marker of an edited article
+    lead: str | None  # HTML
+    blocks: list[tuple]  # ("p", html) | ("table", [[html]]) | ("img", src, caption html|None)
     author: str | None
     role: str | None
     source: str | None
@@ -86,8 +86,9 @@ def served_text(a: Article, rng: random.Random) -> Callable[[str], str]:
     return f
 
 
-def article_view(a: Article, body: Body, date_text: str | None, related: list[Entry],
-                 print_href: str, seed: int) -> ArticleView:
+def article_view(
+    a: Article, body: Body, date_text: str | None, related: list[Entry], print_href: str, seed: int
+) -> ArticleView:
     """Build the served view of an article (noise applied to text, not to the truth)."""
     rng = random.Random(f"serve:{seed}:{a.idx}")
     tx = served_text(a, rng)
@@ -114,13 +115,17 @@ def article_view(a: Article, body: Body, date_text: str | None, related: list[En
             blocks.append(("img", b[1], plain(b[2]) if b[2] else None))
     updated = f"Cập nhật: {a.updated:%d/%m/%Y %H:%M:%S}" if a.updated else None
     return ArticleView(
-        title=plain(a.title), date=date_text, updated=updated,
-        lead=plain(body.summary) if body.summary else None, blocks=blocks,
+        title=plain(a.title),
+        date=date_text,
+        updated=updated,
+        lead=plain(body.summary) if body.summary else None,
+        blocks=blocks,
         author=plain(body.author) if body.author else None,
         role=plain(body.role) if body.role else None,
         source=plain(body.source) if body.source else None,
         attachments=[(h, plain(n)) for h, n in body.attachments],
-        related=related, print_href=print_href,
+        related=related,
+        print_href=print_href,
     )
 
 
@@ -132,13 +137,13 @@ class Skin:
     archive_page_size = 10
     paging: ClassVar[dict[str, str]] = {}
     names: ClassVar[dict[str, str]] = {}
-    form_action: str | None = None       # None: the form posts back to the page itself
-    archive_mode = "same"                # "same" | "action" | "redirect"
-    archive_paging = "postback"          # paging of archive results
-    results_path = ""                    # GET path of archive results (action/redirect modes)
+    form_action: str | None = None  # None: the form posts back to the page itself
+    archive_mode = "same"  # "same" | "action" | "redirect"
+    archive_paging = "postback"  # paging of archive results
+    results_path = ""  # GET path of archive results (action/redirect modes)
     print_pattern = ""
-    print_prefix: str | None = None      # lower-case path prefix of the print view, if any
-    print_regex = ""                     # matches a print view's path+query (re.I)
+    print_prefix: str | None = None  # lower-case path prefix of the print view, if any
+    print_regex = ""  # matches a print view's path+query (re.I)
     listing_date_fmt = "%d/%m/%Y"
     robots_disallow = ""
 
@@ -160,9 +165,11 @@ class Skin:
     def archive_info(self, base: str) -> dict:
         """Archive facts for the ground truth."""
         return {
-            "mode": self.archive_mode, "paging": self.archive_paging,
+            "mode": self.archive_mode,
+            "paging": self.archive_paging,
             "results_url": base + self.results_path if self.results_path else None,
-            "date_field": self.names["date_input"], "submit": self.names["archive_button"],
+            "date_field": self.names["date_input"],
+            "submit": self.names["archive_button"],
             "date_format": "dd/MM/yyyy",
         }
 

@@ -24,7 +24,9 @@ class Third(Skin):
     name = "third"
     page_size = 20
     paging: ClassVar[dict[str, str]] = {
-        "Tin-hoat-dong": "postback", "Khoa-hoc-cong-nghe": "links", "Thong-bao": "links",
+        "Tin-hoat-dong": "postback",
+        "Khoa-hoc-cong-nghe": "links",
+        "Thong-bao": "links",
     }
     names: ClassVar[dict[str, str]] = {
         "search_input": "ctl00$ucHeader$txtTuKhoa",
@@ -63,10 +65,13 @@ class Third(Skin):
     def layout(self, ctx: Ctx, main: str) -> str:
         n = self.names
         menu = "".join(f'<li><a href="{p}"><span>{esc(t)}</span></a></li>' for p, t in ctx.channels)
-        videos = "".join(f'<dd><a href="{chrome.video_path(s)}">{esc(t)}</a></dd>'
-                         for t, s in chrome.VIDEOS)
-        photos = "".join(f'<dd><a href="{full}" title="{esc(t)}"><img src="{th}" alt="" /></a></dd>'
-                         for t, full, th in chrome.gallery_items())
+        videos = "".join(
+            f'<dd><a href="{chrome.video_path(s)}">{esc(t)}</a></dd>' for t, s in chrome.VIDEOS
+        )
+        photos = "".join(
+            f'<dd><a href="{full}" title="{esc(t)}"><img src="{th}" alt="" /></a></dd>'
+            for t, full, th in chrome.gallery_items()
+        )
         latest = "".join(f'<dd><a href="{p}">{esc(t)}</a></dd>' for p, t in ctx.latest)
         day = ctx.day.strftime("%d/%m/%Y") if ctx.day else ""
         did = n["date_input"].replace("$", "_")
@@ -74,18 +79,21 @@ class Third(Skin):
         return (
             '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" '
             '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n'
-            '<html xmlns="http://www.w3.org/1999/xhtml"><head>' + chrome.meta_charset(ctx)
-            + f"<title>{esc(ctx.title)}</title>\n" + chrome.registered_scripts(self.name)
+            '<html xmlns="http://www.w3.org/1999/xhtml"><head>'
+            + chrome.meta_charset(ctx)
+            + f"<title>{esc(ctx.title)}</title>\n"
+            + chrome.registered_scripts(self.name)
             + '</head>\n<body><div id="s4-ribbonrow" style="display:none"></div>\n'
             f'<form name="aspnetForm" method="post" action="{esc(ctx.action)}" id="aspnetForm">\n'
-            + chrome.hidden_top(ctx) + chrome.POSTBACK_JS
+            + chrome.hidden_top(ctx)
+            + chrome.POSTBACK_JS
             + '<div id="s4-workspace"><div class="wrapper"><div class="wrapper-inner">\n'
             '<div id="header"><div class="header-inner"><div class="banner"><a href="/portal/'
             'Pages/default.aspx"><span>CỔNG THÔNG TIN ĐIỆN TỬ SỞ KHOA HỌC VÀ CÔNG NGHỆ</span></a>'
             '</div><div class="header-search"><div class="header-search-inner">'
             f'<input type="text" name="{n["search_input"]}" class="txt" /> '
             f'<button type="submit" name="{n["search_button"]}" value="Tìm kiếm">Tìm kiếm</button>'
-            '</div></div></div></div>\n'
+            "</div></div></div></div>\n"
             f'<div id="menu"><ul class="menu-top"><li><a href="/portal/Pages/default.aspx"><span>'
             f"Trang chủ</span></a></li>{menu}</ul></div>\n"
             '<div id="body"><div class="body-inner"><div class="col-left">'
@@ -133,44 +141,64 @@ class Third(Skin):
         upd = f' <span class="ct-updated">{v.updated}</span>' if v.updated else ""
         att = ""
         if v.attachments:
-            att = ('<dl class="ct-files"><dt>File đính kèm</dt>' + "".join(
-                f'<dd><a href="{h}">{t}</a></dd>' for h, t in v.attachments) + "</dl>")
+            att = (
+                '<dl class="ct-files"><dt>File đính kèm</dt>'
+                + "".join(f'<dd><a href="{h}">{t}</a></dd>' for h, t in v.attachments)
+                + "</dl>"
+            )
         return (
             '<div class="ct-detail"><div class="ct-detail-inner"><dl class="ct">'
             f'<dt class="ct-title"><h2>{v.title}</h2>{date}{upd}</dt>'
             f'<dd class="ct-body"><div class="ct-body-inner">\n{self._blocks(v)}\n</div>{att}</dd>'
-            "</dl></div></div>")
+            "</dl></div></div>"
+        )
 
     def article_extras(self, v: ArticleView) -> str:
-        rel = "".join(f'<dd><a href="{e.href}">{esc(e.title)}</a> <i>({e.date or ""})</i></dd>'
-                      for e in v.related)
-        return (f'<div class="ct-tools"><a href="{v.print_href}" rel="nofollow">In nội dung</a>'
-                f'</div><dl class="ct-other"><dt>Tin đã đưa</dt>{rel}</dl>')
+        rel = "".join(
+            f'<dd><a href="{e.href}">{esc(e.title)}</a> <i>({e.date or ""})</i></dd>'
+            for e in v.related
+        )
+        return (
+            f'<div class="ct-tools"><a href="{v.print_href}" rel="nofollow">In nội dung</a>'
+            f'</div><dl class="ct-other"><dt>Tin đã đưa</dt>{rel}</dl>'
+        )
 
     def empty_article_main(self) -> str:
-        return ('<div class="ct-detail"><div class="ct-detail-inner"><dl class="ct">'
-                '<dt class="ct-title"></dt><dd class="ct-body"><div class="ct-body-inner">'
-                '</div></dd>'
-                '</dl></div></div>')
+        return (
+            '<div class="ct-detail"><div class="ct-detail-inner"><dl class="ct">'
+            '<dt class="ct-title"></dt><dd class="ct-body"><div class="ct-body-inner">'
+            "</div></dd>"
+            "</dl></div></div>"
+        )
 
     def listing_main(self, heading: str, entries: list[Entry], pager: str) -> str:
         items = []
         for e in entries:
-            th = (f'<a href="{e.href}"><img class="thumb" src="{e.thumb}" alt="" /></a>'
-                  if e.thumb else "")
+            th = (
+                f'<a href="{e.href}"><img class="thumb" src="{e.thumb}" alt="" /></a>'
+                if e.thumb
+                else ""
+            )
             items.append(
                 f'<dl class="item"><dt><a href="{e.href}">{esc(e.title)}</a>'
                 + (f' <span class="date">{e.date}</span>' if e.date else "")
-                + f"</dt><dd>{th}" + (f"<p>{esc(e.lead)}</p>" if e.lead else "") + "</dd></dl>")
+                + f"</dt><dd>{th}"
+                + (f"<p>{esc(e.lead)}</p>" if e.lead else "")
+                + "</dd></dl>"
+            )
         body = "".join(items) or "<p>Chưa có tin bài.</p>"
-        return (f'<div class="list-news"><div class="list-news-inner"><h3 class="list-head">'
-                f"{esc(heading)}</h3>{body}{pager}</div></div>")
+        return (
+            f'<div class="list-news"><div class="list-news-inner"><h3 class="list-head">'
+            f"{esc(heading)}</h3>{body}{pager}</div></div>"
+        )
 
     def pager_links(self, href: Callable[[int], str], page: int, total: int) -> str:
         if total <= 1:
             return ""
-        parts = [f"<b>{k}</b>" if k == page else f'<a href="{href(k)}">{k}</a>'
-                 for k in window(page, total)]
+        parts = [
+            f"<b>{k}</b>" if k == page else f'<a href="{href(k)}">{k}</a>'
+            for k in window(page, total)
+        ]
         if page < total:
             parts.append(f'<a href="{href(page + 1)}">Trang sau</a>')
         return f'<div class="pager">Trang: {" ".join(parts)}</div>'
@@ -183,8 +211,10 @@ class Third(Skin):
             return f"<li><a href=\"javascript:__doPostBack('{target}','{arg}')\">{label}</a></li>"
 
         lis = [li("Page$First", "«")] if page > 1 else []
-        lis += [f'<li class="sel"><span>{k}</span></li>' if k == page else li(f"Page${k}", str(k))
-                for k in window(page, total)]
+        lis += [
+            f'<li class="sel"><span>{k}</span></li>' if k == page else li(f"Page${k}", str(k))
+            for k in window(page, total)
+        ]
         if page < total:
             lis.append(li(f"Page${page + 1}", "»"))
         return f'<ul class="pagination-pb">{"".join(lis)}</ul>'
