@@ -29,23 +29,28 @@ class Published:
     source: str | None  # "page" | "listing" | "url"
     method: str | None  # "fast" | "dateparser" | None for the URL
     url_mismatch: bool = False
+    unparsed: tuple[str, ...] = ()  # date strings seen but not readable as a date
 
 
 def resolve_published(page_raw: str | None, listing_raw: str | None, url: str) -> Published:
     """Pick the publication date: page, else listing, else URL path."""
     url_day = date_from_url(url)
+    unparsed: list[str] = []
     for source, raw in (("page", page_raw), ("listing", listing_raw)):
         if not raw:
             continue
         parsed: ParsedDate | None = parse_date(raw)
         if parsed is None:
+            unparsed.append(raw)
             continue
         mismatch = bool(url_day and abs((parsed.value.date() - url_day).days) > URL_MISMATCH_DAYS)
-        return Published(iso(parsed.value), raw, source, parsed.method, mismatch)
+        return Published(
+            iso(parsed.value), raw, source, parsed.method, mismatch, tuple(unparsed)
+        )
     if url_day is not None:
         midnight = datetime(url_day.year, url_day.month, url_day.day, tzinfo=VIETNAM)
-        return Published(iso(midnight), None, "url", None)
-    return Published(None, page_raw or listing_raw, None, None)
+        return Published(iso(midnight), None, "url", None, unparsed=tuple(unparsed))
+    return Published(None, page_raw or listing_raw, None, None, unparsed=tuple(unparsed))
 
 
 def utc_now_iso() -> str:

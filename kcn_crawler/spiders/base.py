@@ -142,6 +142,9 @@ class BasePortalSpider(scrapy.Spider):
         stats.inc_value("kcn/articles/extracted")
         stats.inc_value(f"kcn/articles/{raw.extraction}")
         published = resolve_published(raw.date_raw, kcn.get("listing_date"), response.url)
+        for unreadable in published.unparsed:
+            logger.warning("Unreadable date %r on %s: not used", unreadable, response.url)
+            stats.inc_value("kcn/dates/unparsed")
         # The page's own date may be absent: the listing's or the URL's then serves.
         missing = [name for name in raw.missing if name != "date"]
         if published.value is None:
