@@ -44,9 +44,7 @@ def resolve_published(page_raw: str | None, listing_raw: str | None, url: str) -
             unparsed.append(raw)
             continue
         mismatch = bool(url_day and abs((parsed.value.date() - url_day).days) > URL_MISMATCH_DAYS)
-        return Published(
-            iso(parsed.value), raw, source, parsed.method, mismatch, tuple(unparsed)
-        )
+        return Published(iso(parsed.value), raw, source, parsed.method, mismatch, tuple(unparsed))
     if url_day is not None:
         midnight = datetime(url_day.year, url_day.month, url_day.day, tzinfo=VIETNAM)
         return Published(iso(midnight), None, "url", None, unparsed=tuple(unparsed))
