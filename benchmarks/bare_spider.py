@@ -19,7 +19,13 @@ class BareSpider(scrapy.Spider):
     """Request every URL of ``urls_file``; count responses, nothing else."""
 
     name = "bare"
-    custom_settings: ClassVar[dict[str, Any]] = {"ITEM_PIPELINES": {}, "FEEDS": {}}
+    custom_settings: ClassVar[dict[str, Any]] = {
+        "ITEM_PIPELINES": {},
+        "FEEDS": {},
+        "KCN_MONITOR": False,
+        "KCN_REPORT": False,
+        "KCN_CATALOG": False,
+    }
 
     def __init__(self, urls_file: str, **kwargs: Any) -> None:
         super().__init__(**kwargs)
