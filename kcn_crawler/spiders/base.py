@@ -15,8 +15,8 @@ import scrapy
 from scrapy.http import Response
 
 from kcn_crawler.assemble import build_article, resolve_published, utc_now_iso
+from kcn_crawler.extraction import read_article
 from kcn_crawler.normalize.urls import article_id, canonical_url
-from kcn_crawler.pages.article import ArticlePage
 from kcn_crawler.pages.home import HomePage
 from kcn_crawler.params import CrawlParams, parse_params
 from kcn_crawler.spiders.requests import page_selector
@@ -136,9 +136,8 @@ class BasePortalSpider(scrapy.Spider):
         if article_id(response.url) != aid:
             logger.warning("Article %s answered from another page: %s", aid, response.url)
             stats.inc_value("kcn/articles/moved")
-        raw = ArticlePage(
-            response.url, page_selector(response), listing_title=kcn.get("listing_title")
-        ).to_raw()
+        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1")
+        raw = read_article(response.url, response.body, content_type, kcn.get("listing_title"))
         stats.inc_value("kcn/articles/extracted")
         stats.inc_value(f"kcn/articles/{raw.extraction}")
         published = resolve_published(raw.date_raw, kcn.get("listing_date"), response.url)

@@ -16,6 +16,7 @@ from parsel import Selector, SelectorList
 from scrapy import Request
 from scrapy.http import Response
 
+from kcn_crawler.extraction import declared_charset
 from kcn_crawler.normalize.encoding import decode_html
 from kcn_crawler.pages.types import ArchiveFormSpec, Postback
 
@@ -25,10 +26,7 @@ ASPNET_FORM = "//form[.//input[@name='__VIEWSTATE']]"
 def page_selector(response: Response) -> Selector:
     """A Selector over the response body, decoded with Vietnamese-aware charset checks."""
     content_type = response.headers.get(b"Content-Type", b"").decode("latin-1")
-    declared = None
-    if "charset=" in content_type.lower():
-        declared = content_type.lower().split("charset=", 1)[1].split(";")[0].strip(" \"'")
-    text, _encoding = decode_html(response.body, declared)
+    text, _encoding = decode_html(response.body, declared_charset(content_type))
     return Selector(text=text, base_url=response.url, type="html")
 
 

@@ -1,0 +1,25 @@
+"""Read an article response's raw fields: decode the bytes, run the page object.
+
+A pure function of the response's URL, bytes and Content-Type, so that it can
+be measured, tested and (if ever needed) run outside the Scrapy process.
+"""
+
+from __future__ import annotations
+
+from kcn_crawler.normalize.encoding import decode_html
+from kcn_crawler.pages.article import ArticlePage
+from kcn_crawler.pages.types import RawArticle
+
+
+def declared_charset(content_type: str) -> str | None:
+    """The ``charset=`` of a Content-Type header value, if any."""
+    lowered = content_type.lower()
+    if "charset=" not in lowered:
+        return None
+    return lowered.split("charset=", 1)[1].split(";")[0].strip(" \"'") or None
+
+
+def read_article(url: str, body: bytes, content_type: str, listing_title: str | None) -> RawArticle:
+    """Decode an article page and read its raw fields (pure; runs in any process)."""
+    text, _encoding = decode_html(body, declared_charset(content_type))
+    return ArticlePage(url, text, listing_title=listing_title).to_raw()
