@@ -20,7 +20,7 @@ from kcn_crawler.pages import fallback, headline, selectors, vicinity
 from kcn_crawler.pages.base import precedes, raw_text, tag_of, text_of, to_root
 from kcn_crawler.pages.body import Block, clean_html, walk
 from kcn_crawler.pages.media import attachments, images
-from kcn_crawler.pages.signature import cut_furniture, is_stop_line, take_tail
+from kcn_crawler.pages.signature import cut_furniture, is_stop_line, signature_after, take_tail
 from kcn_crawler.pages.types import RawArticle
 
 __all__ = ["ArticlePage"]
@@ -97,6 +97,7 @@ class ArticlePage:
             if self.listing_title and headline.listing_match(title, self.listing_title) < 0.5:
                 continue  # the class names mean something else on this site
             loc = Located(body=body, title=title, title_el=title_el, layout=selectors.set_name(i))
+            loc.extra = signature_after(body)  # a signature block just after the body
             for d in found["date"]:
                 if precedes(d, title_el) and not _contains(d, title_el):
                     continue  # a date above the title is the page header's "today"

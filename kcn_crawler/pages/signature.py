@@ -9,12 +9,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lxml import etree
+
 from kcn_crawler.normalize import (
+    clean_inline,
     is_boilerplate_line,
     looks_like_person_name,
     looks_like_role,
     split_source,
 )
+from kcn_crawler.pages.base import BLOCK_TAGS, SKIP_TAGS, is_right_aligned, raw_text, tag_of
 from kcn_crawler.pages.body import Block
 
 #: A line that ends the article: what follows is page furniture.
@@ -32,9 +36,10 @@ ATTACH_LINE = re.compile(
     r"\s*:?\s*$|^(?:đính kèm|download)\s*:?\s*$",
     re.I,
 )
+#: Class/id names that mark the author's signature.
 _AUTHOR_HINT = re.compile(
-    r"tacgia|tac-gia|tac_gia|author|signature|butdanh|but-danh|"
-    r"nguoiviet|nguoi-viet|writer|byline|sign\b",
+    r"tacgia|tac-gia|tac_gia|author|signature|chuky|chu-ky|chu_ky|butdanh|but-danh|but_danh|"
+    r"nguoiviet|nguoi-viet|nguoi_viet|writer|byline|(?<![a-z])sign\b",
     re.I,
 )
 _SENTENCE_END = re.compile(r"[.!?;:]$")
@@ -127,6 +132,13 @@ def _signature(content: list[Block], tail: Tail) -> list[Block]:
     if len(content) < 2:
         return []
     last, prev = content[-1], content[-2]
+    pieces = _pieces(last) if _marked(last) and len(last.text) <= 160 else None
+    if pieces is not None and len(pieces) == 2:  # name and role side by side on one line
+        name, role = pieces
+        hinted = bool(_AUTHOR_HINT.search(last.hints))
+        if (looks_like_person_name(name) or (hinted and _name_line(name))) and _role_line(role):
+            tail.author, tail.author_role = name, role
+            return [last]
     if len(content) >= 3 and _short(prev) and _short(last) and _is_name(prev):
         styled = _marked(prev) or prev.bold or prev.italic
         role = looks_like_role(last.text) and not _SENTENCE_END.search(last.text.rstrip("."))
@@ -138,7 +150,82 @@ def _signature(content: list[Block], tail: Tail) -> list[Block]:
     if _short(last) and _is_name(last):
         tail.author = last.text
         return [last]
+    # a block marked as the author's is never body text, even when it reads oddly
+    marked = [b for b in content[-2:] if _AUTHOR_HINT.search(b.hints) and _short(b)]
+    if marked and marked[-1] is last and (len(marked) == 1 or marked[0] is prev):
+        if _name_line(marked[0].text) and tail.author is None:
+            tail.author = marked[0].text
+            if len(marked) == 2:
+                tail.author_role = last.text
+        return marked
     return []
+
+
+def _pieces(b: Block) -> list[str] | None:
+    """The texts of a one-line block's inline parts (``<span>Name</span><span>Role</span>``),
+    or ``None`` when its element holds lines of its own (blocks, ``<br>``)."""
+    el = b.el
+    if el is None or len(el) > 8:
+        return None
+    parts = [el.text or ""]
+    for child in el:
+        tag = tag_of(child)
+        if tag in BLOCK_TAGS:
+            return None
+        if tag and tag not in SKIP_TAGS:
+            parts.append(raw_text(child))
+        parts.append(child.tail or "")
+    pieces = [c for c in (clean_inline(p) for p in parts) if any(ch.isalnum() for ch in c)]
+    return pieces or None
+
+
+def _name_line(text: str) -> bool:
+    return (
+        0 < len(text) <= 60
+        and len(text.split()) <= 8
+        and not (_SENTENCE_END.search(text) and not text.endswith(".)"))
+    )
+
+
+def _role_line(text: str) -> bool:
+    if not 0 < len(text) <= 80 or len(text.split()) > 12:
+        return False
+    return looks_like_role(text) or not _SENTENCE_END.search(text.rstrip("."))
+
+
+def signature_after(body: etree._Element) -> list[etree._Element]:
+    """Blocks just after the body that sign it: marked as the author's (class/id) or
+    right-aligned short text without links; the body's later siblings, or its
+    parent's when the body ends its parent."""
+    out: list[etree._Element] = []
+    node = body
+    for _ in range(2):
+        seen_text = False
+        for sib in node.itersiblings():
+            tag = tag_of(sib)
+            if not tag or tag in SKIP_TAGS:
+                continue
+            text = raw_text(sib).strip()
+            if not text:
+                if (sib.tail or "").strip():
+                    return out
+                continue
+            seen_text = True
+            hinted = bool(_AUTHOR_HINT.search(f"{sib.get('class') or ''} {sib.get('id') or ''}"))
+            if len(text) > 200 or not (
+                hinted or (is_right_aligned(sib) and sib.find(".//a") is None)
+            ):
+                return out
+            out.append(sib)
+            if (sib.tail or "").strip():
+                return out
+        if seen_text or (node.tail or "").strip():
+            return out
+        parent = node.getparent()
+        if parent is None or tag_of(parent) in ("body", "html", "form"):
+            return out
+        node = parent
+    return out
 
 
 def _is_name(b: Block) -> bool:

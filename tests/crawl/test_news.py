@@ -26,6 +26,11 @@ def test_crawl_finishes_cleanly(news: CrawlOfReplica) -> None:
     assert news.run.returncode == 0, news.run.stderr[-3000:]
 
 
+def test_transient_503_is_retried_after_the_servers_delay(news: CrawlOfReplica) -> None:
+    assert news.truth["transient_503"], "the replica answers one article with a 503 first"
+    assert news.run.stats.get("kcn/retry_after/waits", 0) >= 1
+
+
 def test_every_listed_article_exactly_once(news: CrawlOfReplica) -> None:
     result = score(news.run.items, listed_articles(news), MIN_TEXT_F1)
     assert result.missing == [], "articles not harvested"
