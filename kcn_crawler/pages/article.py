@@ -17,7 +17,7 @@ from lxml import etree
 
 from kcn_crawler.normalize import clean_inline, clean_paragraphs, find_dates
 from kcn_crawler.pages import fallback, headline, selectors, vicinity
-from kcn_crawler.pages.base import precedes, raw_text, tag_of, text_of, to_root
+from kcn_crawler.pages.base import legacy_kind, precedes, raw_text, tag_of, text_of, to_root
 from kcn_crawler.pages.body import Block, clean_html, walk
 from kcn_crawler.pages.media import attachments, images
 from kcn_crawler.pages.signature import cut_furniture, is_stop_line, signature_after, take_tail
@@ -147,8 +147,11 @@ class ArticlePage:
         blocks, head_date = _drop_head(blocks, loc.title)
         date_raw = date_raw or head_date
         summary = text_of(loc.lead_el) if loc.lead_el is not None else None
+        lead_repair = None
         if summary is None:
-            summary, blocks = _lead(blocks)
+            lead, blocks = _lead(blocks)
+            summary = lead.text if lead is not None else None
+            lead_repair = lead.repair if lead is not None else None
         scope = list(parts)
         box = _content_box(loc.body, loc.title_el)
         if box is not None:
@@ -156,6 +159,12 @@ class ArticlePage:
         atts = attachments(scope, self.url, skip=loc.skip)
         names = {a["name"] for a in atts}
         blocks = cut_furniture(blocks, names)
+        # legacy encodings repaired in what the item carries (body, captions, lead, title)
+        repairs = [b.repair for b in blocks] + [lead_repair]
+        if summary and loc.lead_el is not None:
+            repairs.append(legacy_kind(raw_text(loc.lead_el)))
+        if loc.title and loc.title_el is not None:
+            repairs.append(legacy_kind(raw_text(loc.title_el)))
         blocks, tail_date = _drop_date_lines(blocks)
         blocks, tail = take_tail(blocks)
         date_raw = (
@@ -184,6 +193,7 @@ class ArticlePage:
             attachments=atts,
             extraction=extraction,
             missing=missing,
+            repairs=sorted({r for r in repairs if r}),
         )
 
 
@@ -269,7 +279,7 @@ def _drop_date_lines(blocks: list[Block]) -> tuple[list[Block], str | None]:
     return blocks, date
 
 
-def _lead(blocks: list[Block]) -> tuple[str | None, list[Block]]:
+def _lead(blocks: list[Block]) -> tuple[Block | None, list[Block]]:
     """The lead: a first block marked sapo/lead/…, or wholly bold or italic."""
     for i, b in enumerate(blocks[:2]):
         if b.caption or b.row:
@@ -277,7 +287,7 @@ def _lead(blocks: list[Block]) -> tuple[str | None, list[Block]]:
         marked = bool(_LEAD_HINT.search(b.hints))
         styled = (b.bold or b.italic) and len(b.text) >= 60 and i == 0
         if (marked or styled) and len(blocks) > i + 1 and not is_stop_line(b.text):
-            return b.text, blocks[:i] + blocks[i + 1 :]
+            return b, blocks[:i] + blocks[i + 1 :]
         if not b.caption:
             break
     return None, blocks

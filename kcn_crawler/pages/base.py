@@ -13,7 +13,8 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from kcn_crawler.normalize import clean_inline
+from kcn_crawler.normalize import clean_inline, repair_legacy
+from kcn_crawler.normalize.legacy import TCVN3_TO_UNICODE
 
 # A plain (not lxml.html) parser: no per-element class look-up, faster proxies.
 _PARSER = etree.HTMLParser(recover=True, encoding="utf-8", huge_tree=True)
@@ -143,6 +144,42 @@ def _collect(el: etree._Element, parts: list[str]) -> None:
             parts.append(" ")
     elif tag == "img" and el.text:  # malformed markup
         parts.append(el.text)
+
+
+# Letters only Vietnamese Unicode text has (beyond Latin-1): legacy mojibake has none.
+_VIET_LETTER = re.compile("[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
+_NBSP_ENTITY = re.compile(r"&(?:nbsp;?|#160;|#x0*a0;)", re.I)
+
+
+def clean_tracked(s: str) -> tuple[str, str | None]:
+    """``clean_inline(s)`` and the legacy encoding it repaired ("tcvn3" | "vni" | None).
+
+    The repair is detected on the raw text, before the soft hyphens (TCVN3 "ư") are
+    stripped, exactly as :func:`clean_inline` repairs it; ordinary Vietnamese text
+    costs one extra quick check."""
+    if not s or s.isascii():
+        return clean_inline(s), None
+    if "&" in s:
+        s = _NBSP_ENTITY.sub(" ", s)
+    s = unicodedata.normalize("NFC", s)
+    fixed, kind = repair_legacy(s)
+    if kind is not None:
+        return clean_inline(fixed, repair=False), kind
+    out = clean_inline(s)
+    if _VIET_LETTER.search(s) is None and _VIET_LETTER.search(out) is not None:
+        # repaired once invisible characters inside its words were gone
+        plain = clean_inline(s, repair=False)
+        kind = repair_legacy(plain)[1]
+        if kind is None:
+            kind = "tcvn3" if any(c in TCVN3_TO_UNICODE for c in plain) else "vni"
+    return out, kind
+
+
+def legacy_kind(s: str) -> str | None:
+    """The legacy encoding :func:`clean_inline` would repair in ``s``, if any."""
+    if not s or s.isascii():
+        return None
+    return clean_tracked(s)[1]
 
 
 def text_of(el: etree._Element | None) -> str:

@@ -17,8 +17,14 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from kcn_crawler.normalize import clean_inline
-from kcn_crawler.pages.base import BLOCK_TAGS, SKIP_TAGS, absolute, is_right_aligned, raw_text
+from kcn_crawler.pages.base import (
+    BLOCK_TAGS,
+    SKIP_TAGS,
+    absolute,
+    clean_tracked,
+    is_right_aligned,
+    raw_text,
+)
 
 _INLINE_BOLD = frozenset({"b", "strong"})
 _INLINE_ITALIC = frozenset({"i", "em", "cite"})
@@ -43,6 +49,7 @@ class Block:
     caption: bool = False  # an image caption (never body text)
     row: bool = False  # a table row
     image_before: bool = False  # an image-only block directly precedes it
+    repair: str | None = None  # the legacy encoding repaired in it ("tcvn3" | "vni")
 
 
 @dataclass(slots=True)
@@ -99,7 +106,7 @@ def _flush(st: _State) -> None:
     segs = [s for s in allsegs if s[0].strip()]
     if not segs or not st.started:
         return
-    text = clean_inline("".join(s[0] for s in allsegs))
+    text, repair = clean_tracked("".join(s[0] for s in allsegs))
     if not text:
         return
     st.blocks.append(
@@ -111,6 +118,7 @@ def _flush(st: _State) -> None:
             right=st.seg_right,
             hints=st.seg_hints,
             image_before=st.pending_image,
+            repair=repair,
         )
     )
     st.pending_image = False
@@ -226,13 +234,15 @@ def _visit_table(table: etree._Element, st: _State, hints: str) -> bool:
     if not rows:
         return False
     imgs = table.xpath(".//img")
-    text = clean_inline(raw_text(table))
+    text, repair = clean_tracked(raw_text(table))
     if imgs and len(text) <= 400 and len(rows) <= 4:  # an image with its caption
         _flush(st)
         for img in imgs:
             _image(img, st)
         if text:
-            st.blocks.append(Block(text=text, el=table, caption=True, hints=hints))
+            st.blocks.append(
+                Block(text=text, el=table, caption=True, hints=hints, repair=repair)
+            )
             for im in st.images[-len(imgs) :]:
                 if im.caption is None and im.el in imgs:
                     im.caption = text
@@ -244,10 +254,11 @@ def _visit_table(table: etree._Element, st: _State, hints: str) -> bool:
     for img in imgs:
         _image(img, st)
     for r in rows:
-        cells = [clean_inline(raw_text(c)) for c in _cells(r)]
-        line = " | ".join(c for c in cells if c)
+        cells = [clean_tracked(raw_text(c)) for c in _cells(r)]
+        line = " | ".join(c for c, _ in cells if c)
         if line:
-            st.blocks.append(Block(text=line, el=r, row=True, hints=hints))
+            repair = next((k for _, k in cells if k), None)
+            st.blocks.append(Block(text=line, el=r, row=True, hints=hints, repair=repair))
     return True
 
 

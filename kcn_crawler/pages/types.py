@@ -73,6 +73,8 @@ class RawArticle:
     attachments: list[dict] = field(default_factory=list)  # {"url", "name"}
     extraction: str = "selectors"  # "selectors" | "fallback"
     missing: list[str] = field(default_factory=list)  # "title" | "date" | "text"
+    #: legacy encodings repaired while reading title, summary, text, captions ("tcvn3", "vni")
+    repairs: list[str] = field(default_factory=list)
 
     @property
     def text(self) -> str:
