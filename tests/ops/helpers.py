@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import time
@@ -12,7 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
+from tests.crawl.helpers import PROJECT_ROOT, read_jsonl, scrapy_env
+
+__all__ = ["PROJECT_ROOT", "read_jsonl", "scrapy_env"]
 
 # Politeness lifted for the replica on 127.0.0.1 only.
 FAST = (
@@ -34,14 +35,6 @@ class Run:
     items: list[dict[str, Any]] = field(default_factory=list)
 
 
-def scrapy_env() -> dict[str, str]:
-    """The environment of a crawl subprocess: the project importable, its settings."""
-    env = dict(os.environ)
-    env["SCRAPY_SETTINGS_MODULE"] = "kcn_crawler.settings"
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PROJECT_ROOT), env.get("PYTHONPATH")]))
-    return env
-
-
 def crawl_command(
     spider: str, site: str, *args: str, settings: tuple[str, ...] = FAST, stats: Path | None = None
 ) -> list[str]:
@@ -52,12 +45,6 @@ def crawl_command(
     if stats is not None:
         command += ["-s", f"KCN_STATS_FILE={stats}"]
     return command
-
-
-def read_jsonl(path: Path) -> list[dict[str, Any]]:
-    """The items of a JSON Lines file."""
-    with path.open(encoding="utf-8") as lines:
-        return [json.loads(line) for line in lines if line.strip()]
 
 
 def export_files(workdir: Path, spider: str) -> list[Path]:
