@@ -121,6 +121,8 @@ class ArticlePage:
         body, extra = fallback.best_body(root, skip)
         if body is None:
             return None
+        if not extra:  # the body ends its box: a signature may follow the box
+            extra = [el for el in signature_after(body) if el not in skip]
         title_el, title = headline.find_title(root, body, skip, self.listing_title, self.url)
         date_raw, date_el = vicinity.date_near(title_el, skip, url=self.url)
         lead_el = vicinity.lead_between(title_el, body, skip)

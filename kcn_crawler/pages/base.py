@@ -146,8 +146,9 @@ def _collect(el: etree._Element, parts: list[str]) -> None:
         parts.append(el.text)
 
 
-# Letters only Vietnamese Unicode text has (beyond Latin-1): legacy mojibake has none.
-_VIET_LETTER = re.compile("[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
+# A letter or mark legacy mojibake never holds (Latin-1 only): genuine Unicode text,
+# which repair_legacy leaves alone.
+_GENUINE = re.compile("[\u0100-\u017f\u01a0-\u01b0\u0300-\u036f\u1e00-\u1eff]")
 _NBSP_ENTITY = re.compile(r"&(?:nbsp;?|#160;|#x0*a0;)", re.I)
 
 
@@ -155,9 +156,9 @@ def clean_tracked(s: str) -> tuple[str, str | None]:
     """``clean_inline(s)`` and the legacy encoding it repaired ("tcvn3" | "vni" | None).
 
     The repair is detected on the raw text, before the soft hyphens (TCVN3 "ư") are
-    stripped, exactly as :func:`clean_inline` repairs it; ordinary Vietnamese text
-    costs one extra quick check."""
-    if not s or s.isascii():
+    stripped, exactly where :func:`clean_inline` repairs it; genuine Vietnamese text
+    costs one regex search more."""
+    if not s or s.isascii() or _GENUINE.search(s):
         return clean_inline(s), None
     if "&" in s:
         s = _NBSP_ENTITY.sub(" ", s)
@@ -166,7 +167,7 @@ def clean_tracked(s: str) -> tuple[str, str | None]:
     if kind is not None:
         return clean_inline(fixed, repair=False), kind
     out = clean_inline(s)
-    if _VIET_LETTER.search(s) is None and _VIET_LETTER.search(out) is not None:
+    if _GENUINE.search(out) is not None:
         # repaired once invisible characters inside its words were gone
         plain = clean_inline(s, repair=False)
         kind = repair_legacy(plain)[1]
@@ -177,7 +178,7 @@ def clean_tracked(s: str) -> tuple[str, str | None]:
 
 def legacy_kind(s: str) -> str | None:
     """The legacy encoding :func:`clean_inline` would repair in ``s``, if any."""
-    if not s or s.isascii():
+    if not s or s.isascii() or _GENUINE.search(s):
         return None
     return clean_tracked(s)[1]
 

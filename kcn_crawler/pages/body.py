@@ -240,9 +240,7 @@ def _visit_table(table: etree._Element, st: _State, hints: str) -> bool:
         for img in imgs:
             _image(img, st)
         if text:
-            st.blocks.append(
-                Block(text=text, el=table, caption=True, hints=hints, repair=repair)
-            )
+            st.blocks.append(Block(text=text, el=table, caption=True, hints=hints, repair=repair))
             for im in st.images[-len(imgs) :]:
                 if im.caption is None and im.el in imgs:
                     im.caption = text

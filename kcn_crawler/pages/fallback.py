@@ -52,8 +52,8 @@ _TOP = frozenset({"body", "html", "form"})
 
 
 def _is_label(line: str) -> bool:
-    if ATTACH_LINE.match(line):
-        return False  # the attachment block belongs to the article
+    if ATTACH_LINE.match(line) or not any(c.isalnum() for c in line):
+        return False  # the attachment block belongs to the article; "-", "|" head no box
     if SIDE_LABEL.match(line) or is_stop_line(line):
         return True
     return len(line) <= 40 and is_boilerplate_line(line)

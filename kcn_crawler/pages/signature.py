@@ -132,12 +132,18 @@ def _signature(content: list[Block], tail: Tail) -> list[Block]:
     if len(content) < 2:
         return []
     last, prev = content[-1], content[-2]
-    pieces = _pieces(last) if _marked(last) and len(last.text) <= 160 else None
+    pieces = _pieces(last) if _short(last) else None
     if pieces is not None and len(pieces) == 2:  # name and role side by side on one line
-        name, role = pieces
-        hinted = bool(_AUTHOR_HINT.search(last.hints))
-        if (looks_like_person_name(name) or (hinted and _name_line(name))) and _role_line(role):
-            tail.author, tail.author_role = name, role
+        name, position = pieces
+        if _marked(last):
+            hinted = bool(_AUTHOR_HINT.search(last.hints))
+            named = looks_like_person_name(name) or (hinted and _name_line(name))
+            ok = named and _role_line(position)
+        else:  # unmarked: only a person's name beside a unit or position
+            ok = looks_like_person_name(name) and looks_like_role(position)
+            ok = ok and _role_line(position)
+        if ok:
+            tail.author, tail.author_role = name, position
             return [last]
     if len(content) >= 3 and _short(prev) and _short(last) and _is_name(prev):
         styled = _marked(prev) or prev.bold or prev.italic
@@ -165,8 +171,8 @@ def _pieces(b: Block) -> list[str] | None:
     """The texts of a one-line block's inline parts (``<span>Name</span><span>Role</span>``),
     or ``None`` when its element holds lines of its own (blocks, ``<br>``)."""
     el = b.el
-    if el is None or len(el) > 8:
-        return None
+    if el is None or len(el) == 0 or len(el) > 8:
+        return None  # no inline parts (one piece), or too many
     parts = [el.text or ""]
     for child in el:
         tag = tag_of(child)
@@ -193,10 +199,28 @@ def _role_line(text: str) -> bool:
     return looks_like_role(text) or not _SENTENCE_END.search(text.rstrip("."))
 
 
+def _signs(el: etree._Element, text: str) -> bool:
+    """Whether a short element after the body is a signature: marked as the author's,
+    right-aligned without links, or a person's name (and a position) and nothing else."""
+    if len(text) > 200:
+        return False
+    if _AUTHOR_HINT.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
+        return True
+    if el.find(".//a[@href]") is not None:
+        return False
+    if is_right_aligned(el):
+        return True
+    lines = [c for c in (clean_inline(t) for t in el.itertext()) if c]
+    return (
+        0 < len(lines) <= 2
+        and looks_like_person_name(lines[0])
+        and (len(lines) == 1 or looks_like_role(lines[1]))
+    )
+
+
 def signature_after(body: etree._Element) -> list[etree._Element]:
-    """Blocks just after the body that sign it: marked as the author's (class/id) or
-    right-aligned short text without links; the body's later siblings, or its
-    parent's when the body ends its parent."""
+    """Blocks just after the body that sign it (see :func:`_signs`): the body's later
+    siblings, or its parent's when the body ends its parent."""
     out: list[etree._Element] = []
     node = body
     for _ in range(2):
@@ -205,16 +229,18 @@ def signature_after(body: etree._Element) -> list[etree._Element]:
             tag = tag_of(sib)
             if not tag or tag in SKIP_TAGS:
                 continue
+            if len(sib) > 12 or (
+                sib.find(".//a[@href]") is not None
+                and not _AUTHOR_HINT.search(f"{sib.get('class') or ''} {sib.get('id') or ''}")
+            ):
+                return out  # a box, links: no signature (nor one after it)
             text = raw_text(sib).strip()
             if not text:
                 if (sib.tail or "").strip():
                     return out
                 continue
             seen_text = True
-            hinted = bool(_AUTHOR_HINT.search(f"{sib.get('class') or ''} {sib.get('id') or ''}"))
-            if len(text) > 200 or not (
-                hinted or (is_right_aligned(sib) and sib.find(".//a") is None)
-            ):
+            if not _signs(sib, text):
                 return out
             out.append(sib)
             if (sib.tail or "").strip():

@@ -23,6 +23,7 @@ FIELDS = [
     "source",
     "images",
     "attachments",
+    "repairs",
     "extraction",
     "missing",
 ]
@@ -78,3 +79,15 @@ def test_selector_input(case: str) -> None:
     lt = expected.get("listing_title")
     from_sel = ArticlePage(expected["url"], Selector(text=html), listing_title=lt).to_raw()
     assert from_sel == extract(case)[0]
+
+
+@pytest.mark.parametrize("case", cases("ArticlePage"))
+@pytest.mark.parametrize("use_selectors", [True, False], ids=["fast", "fallback"])
+def test_signature_never_stays_in_text(case: str, use_selectors: bool) -> None:
+    """The signature's name and role are read out of the body, never left in ``text``."""
+    html, expected = load("ArticlePage", case)
+    lt = expected.get("listing_title")
+    raw = ArticlePage(expected["url"], html, listing_title=lt, selectors=use_selectors).to_raw()
+    for value in (expected.get("author"), expected.get("author_role")):
+        if value:
+            assert not any(value in p for p in raw.paragraphs), value

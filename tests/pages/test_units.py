@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from kcn_crawler.normalize.legacy import encode_tcvn3, encode_vni
 from kcn_crawler.pages.article import ArticlePage
-from kcn_crawler.pages.base import precedes, to_root
+from kcn_crawler.pages.base import clean_tracked, precedes, to_root
 from kcn_crawler.pages.headline import edge_date, strip_dates, title_text
-from kcn_crawler.pages.listing import ListingPage
+from kcn_crawler.pages.listing import ListingPage, is_archive_heading
 from kcn_crawler.pages.pager import parse_postback
 from kcn_crawler.pages.types import Link, Postback
 from kcn_crawler.pages.vicinity import date_line
@@ -210,3 +211,178 @@ def test_fast_path_defers_to_the_listing_title() -> None:
     )
     raw = ArticlePage(ART, html, listing_title="Khánh thành cầu Quảng Chính").to_raw()
     assert (raw.title, raw.extraction) == ("Khánh thành cầu Quảng Chính", "fallback")
+
+
+# -- listing entry dates: only from the entry's own container -----------------------
+
+
+def _dates(html: str) -> list[tuple[str, str | None]]:
+    return [(e.url.rsplit("/", 1)[-1], e.date_raw) for e in ListingPage(URL, html).entries()]
+
+
+def test_undated_entry_takes_no_neighbour_date() -> None:
+    rows = "".join(
+        f"<tr><td><a href='/portal/Pages/2019-5-{d}/b{d}.aspx'><img src='/t{d}.jpg'></a></td>"
+        f"<td><a href='/portal/Pages/2019-5-{d}/b{d}.aspx'>Bài số {d}</a>{date}"
+        "<div>Tóm tắt ngắn của bài viết, đủ dài để là một đoạn mô tả trên trang danh sách.</div>"
+        "</td></tr>"
+        for d, date in ((20, " <i>(20/05/2019)</i>"), (18, ""), (17, " <i>(17/05/2019)</i>"))
+    )
+    html = f"<div><h2>Tin hoạt động</h2><table>{rows}</table><a href='?Page=2'>2</a></div>"
+    assert _dates(html) == [
+        ("b20.aspx", "20/05/2019"),
+        ("b18.aspx", None),
+        ("b17.aspx", "17/05/2019"),
+    ]
+
+
+def test_a_date_inside_the_lead_is_not_the_listing_date() -> None:
+    items = "".join(
+        f"<li><a href='/portal/Pages/2019-5-{d}/b{d}.aspx'>Bài số {d}</a>"
+        f"<p>Ngày {d - 1}/05/2019, Sở đã tổ chức hội nghị triển khai nhiệm vụ năm.</p></li>"
+        for d in (20, 18)
+    )
+    assert _dates(f"<ul>{items}</ul>") == [("b20.aspx", None), ("b18.aspx", None)]
+
+
+@pytest.mark.parametrize(
+    ("entry_date", "want"), [("", None), ("<span>16-05-2019 07:30</span>", "16-05-2019 07:30")]
+)
+def test_single_entry_never_takes_the_box_heading_date(entry_date: str, want: str | None) -> None:
+    html = (
+        "<div class='a'><div class='b'>Các tin đã đăng ngày 16/05/2019</div><div class='c'>"
+        f"<div><a href='/portal/Pages/2019-5-16/x.aspx'>Một bài duy nhất</a>{entry_date}</div>"
+        "</div></div><div><div class='b'>Lịch tiếp dân</div><p>Thứ Sáu, 17/05/2019</p></div>"
+    )
+    assert _dates(html) == [("x.aspx", want)]
+
+
+def test_flat_list_stops_at_the_next_block() -> None:
+    html = (
+        "<td><b>TIN TỨC</b><br><a href='/portal/Pages/2021-4-10/a.aspx'>Tin A</a> (10/04/2021)"
+        "<br><a href='/portal/Pages/2021-4-8/b.aspx'>Tin B</a><br>"
+        "<div>Cập nhật: 12/04/2021</div></td>"
+    )
+    assert _dates(html) == [("a.aspx", "10/04/2021"), ("b.aspx", None)]
+
+
+# -- archive results --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("label", "want"),
+    [
+        ("Các tin đã đăng ngày 16/05/2019", True),
+        ("Các tin đã đăng ngày: 16/05/2019", True),
+        ("Tin theo ngày 16-05-2019", True),
+        ("Các tin đăng ngày 31/01/2018", True),
+        ("Các tin đã đăng ngày", False),
+        ("Tin mới 16/05/2019", False),
+    ],
+)
+def test_is_archive_heading(label: str, want: bool) -> None:
+    assert is_archive_heading(label) is want
+
+
+def test_archive_results_box_beats_the_form_box_and_side_boxes() -> None:
+    side = "".join(
+        f"<li><a href='/portal/Pages/2019-5-{d}/s{d}.aspx'>Tin {d}</a> ({d}/05/2019)</li>"
+        for d in range(20, 26)
+    )
+    res = "".join(
+        f"<li><a href='/portal/Pages/2019-5-16/r{k}.aspx'>Kết quả {k}</a></li>" for k in range(3)
+    )
+    html = (
+        f"<div><h3>Tin mới</h3><ul>{side}</ul></div>"
+        f"<div><h3>Các tin đã đăng ngày 16/05/2019</h3><ul>{res}</ul></div>"
+        "<div><h3>Các tin đã đăng ngày</h3><input name='ctl00$d$dDate' value='16/05/2019'>"
+        "<input type='submit' name='ctl00$d$xem' value='Xem'></div>"
+    )
+    urls = [e.url.rsplit("/", 1)[-1] for e in ListingPage(URL, html).entries()]
+    assert urls == ["r0.aspx", "r1.aspx", "r2.aspx"]
+
+
+# -- signatures ---------------------------------------------------------------------
+
+
+def _tail(end: str, body_end: str = "") -> tuple[str | None, str | None, str]:
+    html = (
+        "<html><body><h1>Tiêu đề của bài viết mẫu</h1>"
+        f"<div class='x'><p>{LONG}</p><p>{LONG}</p>{body_end}</div>{end}</body></html>"
+    )
+    raw = ArticlePage(ART, html).to_raw()
+    return raw.author, raw.author_role, raw.text
+
+
+@pytest.mark.parametrize(
+    ("end", "body_end"),
+    [
+        ("<div class='tacgia'><span>Đỗ Thị Ngọc Hương</span><span>Chi cục TĐC</span></div>", ""),
+        ("<div id='author-box'><b>Đỗ Thị Ngọc Hương</b> <i>Chi cục TĐC</i></div>", ""),
+        ("", "<p class='butdanh'><span>Đỗ Thị Ngọc Hương</span><span>Chi cục TĐC</span></p>"),
+        ("", "<div align='right'><strong>Đỗ Thị Ngọc Hương</strong> - <em>Chi cục TĐC</em></div>"),
+        ("", "<p><b>Đỗ Thị Ngọc Hương</b><i>Chi cục TĐC</i></p>"),
+        ("<div><span>Đỗ Thị Ngọc Hương</span><span>Chi cục TĐC</span></div>", ""),
+    ],
+)
+def test_signature_of_inline_parts(end: str, body_end: str) -> None:
+    author, role, text = _tail(end, body_end)
+    assert (author, role) == ("Đỗ Thị Ngọc Hương", "Chi cục TĐC")
+    assert "Hương" not in text and "TĐC" not in text
+
+
+def test_author_marked_name_alone() -> None:
+    author, role, text = _tail("<div class='chuky'><span>Minh Anh</span></div>")
+    assert (author, role, "Minh Anh" in text) == ("Minh Anh", None, False)
+
+
+def test_plain_closing_sentence_is_no_signature() -> None:
+    author, role, text = _tail("", "<p><b>Lưu ý:</b> <i>hồ sơ nộp trước ngày 30/6.</i></p>")
+    assert (author, role) == (None, None)
+    assert "hồ sơ nộp" in text
+
+
+# -- legacy encodings repaired while reading ----------------------------------------
+
+VIET = "Tỉnh Thanh Hoá có 35 người được công nhận sáng kiến cấp tỉnh năm nay."
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        (encode_tcvn3(VIET), (VIET, "tcvn3")),
+        (encode_tcvn3(VIET).replace(" ", "\u00a0 "), (VIET, "tcvn3")),
+        (encode_vni(VIET), (VIET, "vni")),
+        (VIET, (VIET, None)),
+        ("Café au lait, 25°C, ½ giá", ("Café au lait, 25°C, ½ giá", None)),
+        ("plain ascii", ("plain ascii", None)),
+    ],
+)
+def test_clean_tracked(raw: str, want: tuple[str, str | None]) -> None:
+    assert clean_tracked(raw) == want
+
+
+def test_tcvn3_soft_hyphen_is_repaired_not_stripped() -> None:
+    raw = encode_tcvn3("người được")
+    assert "\u00ad" in raw  # TCVN3 "ư" sits on the soft hyphen
+    assert clean_tracked(raw) == ("người được", "tcvn3")
+
+
+def _repairs(body: str, title: str = "Tiêu đề của bài viết mẫu", after: str = "") -> list[str]:
+    html = f"<html><body><h1>{title}</h1><div><p>{LONG}</p>{body}<p>{LONG}</p></div>{after}"
+    return ArticlePage(ART, html + "</body></html>").to_raw().repairs
+
+
+def test_repairs_name_the_legacy_encodings_read() -> None:
+    assert _repairs(f"<p>{encode_tcvn3(VIET)}</p>") == ["tcvn3"]
+    assert _repairs(f"<p>{encode_vni(VIET)}</p><p>{encode_tcvn3(VIET)}</p>") == ["tcvn3", "vni"]
+    assert _repairs("") == []
+
+
+def test_repairs_count_captions_and_title_not_furniture() -> None:
+    cap = encode_tcvn3("Toàn cảnh hội nghị tổng kết năm")
+    figure = f"<figure><img src='/portal/Photos/a.jpg'><figcaption>{cap}</figcaption></figure>"
+    assert _repairs(figure) == ["tcvn3"]
+    assert _repairs("", title=encode_vni("Hội nghị tổng kết công tác năm")) == ["vni"]
+    related = f"<div><b>Tin liên quan</b><p>{encode_tcvn3(VIET)}</p></div>"
+    assert _repairs("", after=related) == []
