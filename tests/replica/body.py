@@ -39,8 +39,11 @@ class Body:
 
     def all_attachments(self) -> list[tuple[str, str]]:
         """Attachments in page order (inline links come before the attachment block)."""
-        out = [(b[2], b[3]) for b in self.blocks if b[0] == "plink"]
-        return out + [a for a in self.attachments if a not in out]
+        out: list[tuple[str, str]] = []
+        for path, text in [(b[2], b[3]) for b in self.blocks if b[0] == "plink"] + self.attachments:
+            if path not in {seen for seen, _ in out}:  # a document linked twice is one attachment
+                out.append((path, text))
+        return out
 
 
 def photo_path(a: Article, rng: random.Random, thumb: bool = False) -> str:
