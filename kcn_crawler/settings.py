@@ -72,7 +72,8 @@ FEED_EXPORTERS = {
     "jl": "kcn_crawler.exporters.jsonlines.AtomicJsonLinesExporter",
     "csv": "kcn_crawler.exporters.csv.ArticleCsvExporter",
 }
-FEEDS = {
+# Used only when the crawl names no feed of its own (-o/-O/-s FEEDS=...).
+KCN_DEFAULT_FEEDS = {
     "exports/%(name)s/%(kcn_start)s.jsonl": {"format": "jsonlines"},
     "exports/%(name)s/%(kcn_start)s.csv": {"format": "csv"},
 }

@@ -33,6 +33,13 @@ class BasePortalSpider(scrapy.Spider):
     check_span: ClassVar[bool] = False  # the archive walk limits its day range
 
     @classmethod
+    def update_settings(cls, settings: Any) -> None:
+        super().update_settings(settings)
+        # -o/-O replace the default exports instead of adding to them.
+        if not settings.getdict("FEEDS"):
+            settings.set("FEEDS", settings.getdict("KCN_DEFAULT_FEEDS"), priority="spider")
+
+    @classmethod
     def validate_arguments(cls, **kwargs: Any) -> CrawlParams:
         """Validate ``-a`` arguments; raises BadArgument with a one-line message."""
         return parse_params(

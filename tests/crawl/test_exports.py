@@ -44,3 +44,12 @@ def test_without_o_a_crawl_writes_jsonl_and_csv_side_by_side(
             assert not cell.startswith(FORMULA_STARTS), f"{name} of {row['id']} is a formula"
         if item["images"]:
             assert row["images"].splitlines()[0].startswith(item["images"][0]["url"])
+
+
+def test_o_replaces_the_default_exports(tmp_path: Path, replica_per_skin: Any) -> None:
+    replica = replica_per_skin("classic")
+    run = run_crawl("news", tmp_path, "-a", f"site={replica.url}", output="mine.jsonl")
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert run.items
+    assert not list((tmp_path / "exports").glob("news/*.jsonl"))
+    assert not list((tmp_path / "exports").glob("news/*.csv"))
