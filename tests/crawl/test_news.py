@@ -49,13 +49,15 @@ def test_channel_is_one_that_lists_the_article(news: CrawlOfReplica) -> None:
         assert item["channel"] in truth[item["id"]]["channels"], item["id"]
 
 
-def test_images_and_attachments_match(news: CrawlOfReplica) -> None:
+def test_lead_media_source_and_repairs_match(news: CrawlOfReplica) -> None:
     truth = {article["id"]: article for article in news.truth["articles"]}
     for item in news.run.items:
         want = truth[item["id"]]
         assert item["images"] == want["images"], item["id"]
         assert item["attachments"] == want["attachments"], item["id"]
         assert item["summary"] == want["summary"], item["id"]
+        assert item["source"] == want["source"], item["id"]
+        assert item["repairs"] == want["repairs"], item["id"]
 
 
 def test_traps_and_print_views_are_never_requested(news: CrawlOfReplica) -> None:
