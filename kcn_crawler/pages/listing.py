@@ -20,7 +20,6 @@ the entry's.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from lxml import etree
@@ -29,44 +28,24 @@ from kcn_crawler.normalize import (
     article_id,
     canonical_url,
     clean_inline,
-    find_dates,
     is_article_url,
     is_boilerplate_line,
 )
 from kcn_crawler.pages.base import (
-    BLOCK_TAGS,
-    SKIP_TAGS,
     absolute,
-    class_id,
-    quick_clean,
     raw_text,
     same_host,
     tag_of,
     text_of,
     to_root,
 )
-from kcn_crawler.pages.dateline import DATE_LINE_LABEL, date_line
-from kcn_crawler.pages.headline import is_label
+from kcn_crawler.pages.entry_dates import entry_dates, is_archive_heading
 from kcn_crawler.pages.pager import PagerLink, find_page_turns, parse_postback
 from kcn_crawler.pages.types import ListingEntry, PageTurn
 
 __all__ = ["ListingPage", "parse_postback"]
 
 _LINKS = etree.XPath("//a[@href]")
-#: The archive's results heading: the archive label followed by the day.
-_ARCHIVE_HEAD = re.compile(
-    r"^(?:các\s+)?(?:tin|bài)(?:\s+bài)?\s+(?:đã\s+)?(?:được\s+)?đăng\s+(?:vào\s+|trong\s+)?ngày"
-    r"|^(?:các\s+)?tin\s+(?:theo|trong)\s+ngày|^xem\s+tin\s+ngày",
-    re.I,
-)
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "caption", "legend"})
-_HEADING_HINT = re.compile(
-    r"(?:^|[\s_-])(?:[a-z]*(?:title|head|header|heading|tieude|tieu-de)[a-z]*)(?:$|[\s_-])", re.I
-)
-_HEADING_XP = etree.XPath(
-    ".//*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6 or self::caption]"
-)
-_SHORT_TEXTS = etree.XPath(".//text()[normalize-space()][string-length() < 100]")
 
 
 class ListingPage:
@@ -219,7 +198,7 @@ def _score(g: _Group, pager_els: list[etree._Element]) -> float:
     archive = bool(label) and is_archive_heading(label)
     if label and not archive and is_boilerplate_line(label):
         return 0.0
-    dated = sum(1 for d in _dates(g) if d)
+    dated = sum(1 for d in entry_dates(g) if d)
     # leads beside the links: a channel's listing has them, side boxes rarely do
     leads = sum(1 for item, _ in g.items if len(_text_outside_links(item).strip()) >= 60)
     score = n * (1.0 + 0.5 * dated / len(g.items) + 0.5 * leads / len(g.items))
@@ -230,13 +209,6 @@ def _score(g: _Group, pager_els: list[etree._Element]) -> float:
     if archive:  # the archive's answer for a day: the page's listing, whatever is beside it
         score = score * 2 + 3.0
     return score
-
-
-def is_archive_heading(label: str) -> bool:
-    """Whether a box heading is the archive label followed by a day ("Các tin đã đăng
-    ngày 16/05/2019"): the archive's results, unlike the form's bare label."""
-    s = quick_clean(label)
-    return bool(_ARCHIVE_HEAD.match(s)) and bool(find_dates(s))
 
 
 def _near(pager_el: etree._Element, up: set[etree._Element]) -> bool:
@@ -261,185 +233,10 @@ def _text_outside_links(el: etree._Element) -> str:
     return " ".join(parts)
 
 
-# -- entry dates ---------------------------------------------------------------------
-
-
-def _dates(g: _Group) -> list[str | None]:
-    """The date shown with each item, from the item's own container only; for a flat
-    list (inline items among text and ``<br>`` s), from the text between the item and
-    its neighbour (after it, or before it when the list puts dates first)."""
-    out: list[str | None] = [_own_date(item, links) for item, links in g.items]
-    if all(out):
-        return out
-    by_parent: dict[etree._Element, list[int]] = {}
-    for k, (item, _) in enumerate(g.items):
-        parent = item.getparent()
-        if parent is not None and tag_of(item) not in BLOCK_TAGS:
-            by_parent.setdefault(parent, []).append(k)
-    for parent, ks in by_parent.items():
-        heads, tails = _gaps(parent, [g.items[k][0] for k in ks])
-        before = [_first_line_date(x) for x in tails[:-1]]  # the text just before each item
-        after = [_first_line_date(x) for x in heads[1:]]  # the text just after each item
-        use = before if sum(map(bool, before)) > sum(map(bool, after)) else after
-        for k, d in zip(ks, use, strict=True):
-            out[k] = out[k] or d
-    return out
-
-
-def _own_date(item: etree._Element, links: list[tuple[etree._Element, str, str]]) -> str | None:
-    """The date line nearest to the entry's title link inside its item: the link's
-    surroundings first, then wider, never past a box heading or into another box."""
-    start = next((a for a, _, _ in links if text_of(a)), links[0][0])
-    node = start
-    while node is not item:
-        parent = node.getparent()
-        if parent is None or _headed(parent, node):
-            return None
-        lines: list[list[str]] = [[parent.text or ""]]
-        after = boxed = False
-        for child in parent:
-            if child is node:
-                after = True
-                lines.append([])
-            elif after and _is_box(child):
-                boxed = True  # another box beside the entry: not the entry's text
-                lines.append([])
-            else:
-                _lines(child, lines)
-            if child.tail:
-                lines[-1].append(child.tail)
-        d = _first_line_date(lines)
-        if d or boxed:
-            return d
-        node = parent
-    return None
-
-
-def _lines(el: etree._Element, out: list[list[str]]) -> None:
-    """The text of ``el`` outside links, cut into lines at blocks, ``<br>`` s and links."""
-    tag = tag_of(el)
-    if not tag or tag in SKIP_TAGS:
-        return
-    if tag == "a":
-        out.append([])
-        return
-    block = tag in BLOCK_TAGS
-    if block:
-        out.append([])
-    if el.text:
-        out[-1].append(el.text)
-    for child in el:
-        _lines(child, out)
-        if child.tail:
-            out[-1].append(child.tail)
-    if block:
-        out.append([])
-
-
-def _first_line_date(lines: list[list[str]]) -> str | None:
-    """The date of the first line that is a date line ("(16/05/2019)", "Cập nhật: …")."""
-    for parts in lines:
-        s = "".join(parts)
-        if not s or len(s) > 300 or not any(c.isdigit() for c in s):
-            continue
-        s = quick_clean(s)
-        if len(s) > 120 or is_archive_heading(s):
-            continue
-        d = date_line(s, slack=24)
-        if d:
-            return d
-    return None
-
-
-def _heading_text(text: str | None) -> bool:
-    """A box heading's text: a label line ("Tin mới", "Các tin đã đăng ngày 16/05/2019")."""
-    if not text or not text.strip():
-        return False
-    s = quick_clean(text)
-    if len(s) > 80:
-        return False
-    return is_archive_heading(s) or (not date_line(s, slack=24) and is_label(s))
-
-
-def _is_heading(el: etree._Element) -> bool:
-    """Whether ``el`` is a heading (h1–h6, a caption, a title-named element, a label
-    line) rather than part of an entry (a date line, an article link)."""
-    tag = tag_of(el)
-    if not tag or tag in SKIP_TAGS or tag in ("a", "br", "img"):
-        return False
-    named = tag in _HEADINGS or (
-        (el.get("class") or el.get("id")) is not None and bool(_HEADING_HINT.search(class_id(el)))
-    )
-    if not named and len(el) > 3:
-        return False
-    text = text_of(el)
-    if not text or len(text) > 100:
-        return False
-    if _heading_text(text):
-        return True
-    if not named or DATE_LINE_LABEL.match(text) or date_line(text, slack=24):
-        return False
-    return not any(is_article_url(a.get("href") or "") for a in el.iter("a"))
-
-
-def _headed(parent: etree._Element, node: etree._Element) -> bool:
-    """Whether ``parent`` is a box: a heading of its own precedes ``node`` in it."""
-    if _heading_text(parent.text):
-        return True
-    for child in parent:
-        if child is node:
-            return False
-        if _is_heading(child) or _heading_text(child.tail):
-            return True
-    return False
-
-
-def _is_box(el: etree._Element) -> bool:
-    """Whether ``el`` (beside an entry) is another box: a heading, or holds one."""
-    tag = tag_of(el)
-    if not tag or tag in SKIP_TAGS or tag in ("a", "br", "img") or tag not in BLOCK_TAGS:
-        return False
-    if _is_heading(el):
-        return True
-    for h in _HEADING_XP(el):
-        if _is_heading(h):
-            return True
-    return any(_heading_text(str(t)) for t in _SHORT_TEXTS(el))
-
-
-def _gaps(
-    parent: etree._Element, items: list[etree._Element]
-) -> tuple[list[list[list[str]]], list[list[list[str]]]]:
-    """The lines between a flat list's items: for each gap (len(items) + 1), its lines
-    up to the first block element (text after an item) and after the last one (text
-    before an item).  A block element in a gap is another component: it bounds both."""
-    ids = {id(it) for it in items}
-    heads: list[list[list[str]]] = [[[parent.text or ""]]]
-    tails: list[list[list[str]]] = [[[parent.text or ""]]]
-    open_head = True
-    for child in parent:
-        if id(child) in ids:
-            heads.append([[]])
-            tails.append([[]])
-            open_head = True
-        elif tag_of(child) in BLOCK_TAGS and tag_of(child) != "br":
-            open_head = False
-            tails[-1] = [[]]
-        else:
-            if open_head:
-                _lines(child, heads[-1])
-            _lines(child, tails[-1])
-        if child.tail:
-            if open_head:
-                heads[-1][-1].append(child.tail)
-            tails[-1][-1].append(child.tail)
-    return heads, tails
-
-
 def _entries(g: _Group) -> list[ListingEntry]:
     order: list[str] = []
     found: dict[str, list] = {}  # key -> [url, title, date, title is link text]
-    for (_item, links), date in zip(g.items, _dates(g), strict=True):
+    for (_item, links), date in zip(g.items, entry_dates(g), strict=True):
         for a, url, key in links:
             title, is_text = _link_title(a)
             rec = found.get(key)
