@@ -119,6 +119,10 @@ BODY_XPATH = {
         '//div[@class="ct-body-inner"]/p[not(@style) and not(strong/em)]'
         '|//div[@class="ct-body-inner"]/table//tr'
     ),
+    "portal2": (
+        '//div[contains(@class,"ms-rtestate-field")]/p[not(contains(@style,"right"))]'
+        '|//div[contains(@class,"ms-rtestate-field")]/table[contains(@class,"ms-rteTable")]//tr'
+    ),
 }
 
 
@@ -143,7 +147,10 @@ def test_pages_show_the_truth(skin):
         if skin == "third" and paras[-1].startswith("Nguồn:"):
             assert paras.pop()[7:] == art["source"]
         assert "\n\n".join(p for p in paras if p) == art["text"], path
-        title = doc.xpath('//span[@class="title"]|//h1[@class="news-title"]|//dt/h2')[0]
+        title = doc.xpath(
+            '//span[@class="title"]|//h1[@class="news-title"]|//dt/h2'
+            '|//div[@class="titleNews"]/span[contains(@id,"_lblTitle")]'
+        )[0]
         assert clean(title.text_content()) == art["title"]
         seen = clean(doc.text_content())
         for field in ("summary", "author", "author_role", "source"):
@@ -222,7 +229,8 @@ def test_archive_day_first(skin):
             )
             status, page2, _ = submit(req)
         else:
-            status, page2, _ = fetch(urljoin(url, sel.css("a[href*='Page=2']::attr(href)").get()))
+            nxt = sel.xpath("//a[contains(@href,'Page=2') or contains(@href,'trang=2')]/@href")
+            status, page2, _ = fetch(urljoin(url, nxt.get()))
         rest = {a["id"] for a in busy if a["url"][len(rep.url) :] in page2}
         assert status == 200 and rest and not rest & shown and len(rest | shown) == len(busy)
         status, page, _ = submit(form2request(form, {arc["date_field"]: "05/16/2019"}, click=btn))

@@ -21,7 +21,7 @@ from tests.replica.app import App
 from tests.replica.site import Site
 
 BASE = "http://replica.test"
-SKINS = ("classic", "modern", "third")
+SKINS = ("classic", "modern", "third", "portal2")
 
 
 @cache

@@ -11,9 +11,15 @@ from . import content, seed
 from .body import Body, make_body
 from .model import CHANNELS, VN, Article, Special, plan, specials
 
-SKINS = ("classic", "modern", "third")
-DEFAULT_STYLE = {"classic": "dash", "modern": "slash_time", "third": "weekday"}
-UPPER_RATE = {"classic": 0.25, "modern": 0.04, "third": 0.04}
+SKINS = ("classic", "modern", "third", "portal2")
+DEFAULT_STYLE = {
+    "classic": "dash",
+    "modern": "slash_time",
+    "third": "weekday",
+    "portal2": "at_time",
+}
+SID_LEN = {"classic": 6, "modern": 12, "third": 8, "portal2": 7}
+UPPER_RATE = {"classic": 0.25, "modern": 0.04, "third": 0.04, "portal2": 0.1}
 
 
 def article_path(skin: str, a: Article, year_only: bool = False) -> str:
@@ -25,6 +31,8 @@ def article_path(skin: str, a: Article, year_only: bool = False) -> str:
         if year_only:
             return f"/portal/pages/{d.year}/{a.slug.lower()}-{a.sid}.aspx"
         return f"/portal/pages/{d:%Y-%m-%d}/{a.slug}.aspx"
+    if skin == "portal2":
+        return f"/portal/Pages/{d:%Y-%m-%d}/{a.slug}-{a.sid}.aspx"
     return f"/Portal/Pages/{d:%Y-%m-%d}/{a.slug.lower()}-{a.sid}.aspx"
 
 
@@ -55,7 +63,7 @@ class Site:
             a.slug, a.sid = seed.SLUG, seed.SUFFIX
         else:
             a.slug = content.slug(a.title.lower().capitalize(), r.randint(35, 70))
-            a.sid = content.short_id(r, {"classic": 6, "modern": 12, "third": 8}[self.skin])
+            a.sid = content.short_id(r, SID_LEN[self.skin])
         a.year_url = (
             self.skin == "modern" and a.idx > 0 and a.date_style != "url" and r.random() < 0.05
         )

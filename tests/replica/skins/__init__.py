@@ -1,4 +1,4 @@
-"""The three skins of the portal family: same anatomy, different markup."""
+"""The four skins of the portal family: same anatomy, different markup."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from .base import Skin
 
 @cache
 def get_skin(name: str) -> Skin:
-    """The skin instance called *name* ("classic", "modern", "third")."""
+    """The skin instance called *name* ("classic", "modern", "third", "portal2")."""
     if name == "classic":
         from .classic import Classic
 
@@ -22,4 +22,8 @@ def get_skin(name: str) -> Skin:
         from .third import Third
 
         return Third()
+    if name == "portal2":
+        from .portal2 import Portal2
+
+        return Portal2()
     raise ValueError(f"unknown skin {name!r}")
