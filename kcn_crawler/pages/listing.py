@@ -20,6 +20,7 @@ the entry's.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from lxml import etree
@@ -28,8 +29,10 @@ from kcn_crawler.normalize import (
     article_id,
     canonical_url,
     clean_inline,
+    date_from_url,
     is_article_url,
     is_boilerplate_line,
+    parse_date,
 )
 from kcn_crawler.pages.base import (
     absolute,
@@ -51,10 +54,11 @@ _LINKS = etree.XPath("//a[@href]")
 class ListingPage:
     """A page listing articles, ``page_number`` being its 1-based position in the paging."""
 
-    def __init__(self, url: str, html: Any, page_number: int = 1) -> None:
+    def __init__(self, url: str, html: Any, page_number: int = 1, day: date | None = None) -> None:
         self.url = url
         self.root = to_root(html)
         self.page_number = page_number
+        self.day = day  # the archive's answer for this day: its entries carry this date
         self._turns: list[tuple[etree._Element, PagerLink]] | None = None
 
     # -- paging -----------------------------------------------------------------
@@ -87,7 +91,7 @@ class ListingPage:
             return []
         groups = _group(units)
         pager_els = [el for el, _ in self._page_turns()]
-        scores = {id(g): _score(g, pager_els) for g in groups}
+        scores = {id(g): _score(g, pager_els, self.day) for g in groups}
         best = max(groups, key=lambda g: scores[id(g)])
         if scores[id(best)] <= 0:
             return []
@@ -190,7 +194,12 @@ def _box_label(g: _Group) -> str:
     return ""
 
 
-def _score(g: _Group, pager_els: list[etree._Element]) -> float:
+def _day_of(raw: str | None, url: str) -> date | None:
+    parsed = parse_date(raw) if raw else None
+    return parsed.value.date() if parsed else date_from_url(url)
+
+
+def _score(g: _Group, pager_els: list[etree._Element], day: date | None = None) -> float:
     n = len(g.keys)
     if n == 0:
         return 0.0
@@ -198,7 +207,18 @@ def _score(g: _Group, pager_els: list[etree._Element]) -> float:
     archive = bool(label) and is_archive_heading(label)
     if label and not archive and is_boilerplate_line(label):
         return 0.0
-    dated = sum(1 for d in entry_dates(g) if d)
+    dates = entry_dates(g)
+    dated = sum(1 for d in dates if d)
+    if day is not None:
+        # An archive answer lists the day's articles: a list dated that day is the
+        # answer, however short; a list of other days (a side box) is not.
+        days = [_day_of(raw, links[0][1]) for raw, (_, links) in zip(dates, g.items, strict=True)]
+        known = [d for d in days if d is not None]
+        if known:
+            matching = sum(1 for d in known if d == day)
+            if matching == 0:
+                return 0.0
+            return (n + 10.0 * matching) * 4
     # leads beside the links: a channel's listing has them, side boxes rarely do
     leads = sum(1 for item, _ in g.items if len(_text_outside_links(item).strip()) >= 60)
     score = n * (1.0 + 0.5 * dated / len(g.items) + 0.5 * leads / len(g.items))
@@ -236,17 +256,17 @@ def _text_outside_links(el: etree._Element) -> str:
 def _entries(g: _Group) -> list[ListingEntry]:
     order: list[str] = []
     found: dict[str, list] = {}  # key -> [url, title, date, title is link text]
-    for (_item, links), date in zip(g.items, entry_dates(g), strict=True):
+    for (_item, links), shown in zip(g.items, entry_dates(g), strict=True):
         for a, url, key in links:
             title, is_text = _link_title(a)
             rec = found.get(key)
             if rec is None:
                 order.append(key)
-                found[key] = [url, title, date, is_text]
+                found[key] = [url, title, shown, is_text]
                 continue
             if (is_text and not rec[3]) or (title and not rec[1]):
                 rec[1], rec[3] = title, is_text
-            rec[2] = rec[2] or date
+            rec[2] = rec[2] or shown
     return [ListingEntry(url=r[0], title=r[1], date_raw=r[2]) for r in (found[k] for k in order)]
 
 

@@ -127,8 +127,28 @@ def _all_names(text: str, names: set[str]) -> bool:
     return bool(names) and all(p.strip() in names for p in text.split("|") if p.strip())
 
 
+# A label before the signer's name: "Tác giả: …", "Người viết: …", "Bài và ảnh: …".
+_AUTHOR_LABEL = re.compile(
+    r"^(?:tác\s+giả|người\s+viết|bút\s+danh|phóng\s+viên|cộng\s+tác\s+viên|"
+    r"(?:bài|tin)(?:\s+và\s+ảnh)?|ảnh)\s*:\s*",
+    re.I,
+)
+
+
+def strip_author_label(name: str) -> str:
+    """The signer's name without a leading label such as "Tác giả:"."""
+    return _AUTHOR_LABEL.sub("", name, count=1).strip() or name
+
+
 def _signature(content: list[Block], tail: Tail) -> list[Block]:
     """The signature blocks at the end of ``content`` (name, then role if any)."""
+    blocks = _signature_blocks(content, tail)
+    if tail.author:
+        tail.author = strip_author_label(tail.author)
+    return blocks
+
+
+def _signature_blocks(content: list[Block], tail: Tail) -> list[Block]:
     if len(content) < 2:
         return []
     last, prev = content[-1], content[-2]

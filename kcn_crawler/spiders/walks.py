@@ -55,7 +55,8 @@ class ListingWalk(BasePortalSpider):
         stats = self.crawler.stats
         stats.inc_value(f"kcn/{kcn['kind']}/pages")
         selector = page_selector(response)
-        page = ListingPage(response.url, selector, page_number=kcn["page"])
+        day = date.fromisoformat(kcn["day"]) if kcn.get("day") else None
+        page = ListingPage(response.url, selector, page_number=kcn["page"], day=day)
         entries = page.entries()
         seen = self.listing_entries_seen.setdefault(self.listing_walk_key(kcn), set())
         new_entries = 0
