@@ -10,12 +10,7 @@ is out — but a box titled by the archive label *and a day* ("Các tin đã đ�
 above it in the same section (a featured item) joins it.  A thumbnail link and a
 title link to one article make one entry.
 
-An entry's date is a date line ("(16/05/2019)", "Cập nhật: …") inside the entry's own
-container, nearest to its title link first; the search never leaves the entry (its
-item) and never enters a box heading or another box, so an undated entry gets no
-date rather than a neighbour's or the heading's.  Only in a flat list (links, dates
-and ``<br>`` s as siblings, no element per entry) is the text between two links
-the entry's.
+An entry's date comes from its own container only (see ``entry_dates``).
 """
 
 from __future__ import annotations
