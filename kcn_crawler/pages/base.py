@@ -237,11 +237,6 @@ def is_right_aligned(el: etree._Element) -> bool:
     )
 
 
-def document_order(root: etree._Element) -> dict[etree._Element, int]:
-    """Position of every element in document order (one walk)."""
-    return {el: i for i, el in enumerate(root.iter())}
-
-
 def quick_clean(s: str) -> str:
     """Cheap cleaning for matching labels: NFC and whitespace squashed (no legacy repair)."""
     if not s.isascii():

@@ -140,7 +140,8 @@ class BasePortalSpider(scrapy.Spider):
         stats = self.crawler.stats
         crawled_at = utc_now_iso()
         aid = kcn["article_id"]
-        if article_id(response.url) != aid:
+        same_page = article_id(response.url) == aid
+        if not same_page:
             logger.warning("Article %s answered from another page: %s", aid, response.url)
             stats.inc_value("kcn/articles/moved")
         content_type = response.headers.get(b"Content-Type", b"").decode("latin-1")
@@ -175,7 +176,7 @@ class BasePortalSpider(scrapy.Spider):
             stats.inc_value("kcn/dates/url_mismatch")
         yield build_article(
             raw,
-            url=response.url if article_id(response.url) == aid else response.request.url,
+            url=response.url if same_page else response.request.url,
             article_id=aid,
             site=self.site,
             channel=kcn.get("channel"),
