@@ -11,15 +11,24 @@ from . import content, seed
 from .body import Body, make_body
 from .model import CHANNELS, VN, Article, Special, plan, specials
 
-SKINS = ("classic", "modern", "third", "portal2")
+SKINS = ("classic", "modern", "third", "portal2", "egov", "legacy")
 DEFAULT_STYLE = {
     "classic": "dash",
     "modern": "slash_time",
     "third": "weekday",
     "portal2": "at_time",
+    "egov": "words",
+    "legacy": "dot",
 }
-SID_LEN = {"classic": 6, "modern": 12, "third": 8, "portal2": 7}
-UPPER_RATE = {"classic": 0.25, "modern": 0.04, "third": 0.04, "portal2": 0.1}
+SID_LEN = {"classic": 6, "modern": 12, "third": 8, "portal2": 7, "egov": 10, "legacy": 12}
+UPPER_RATE = {
+    "classic": 0.25,
+    "modern": 0.04,
+    "third": 0.04,
+    "portal2": 0.1,
+    "egov": 0.15,
+    "legacy": 0.2,
+}
 
 
 def article_path(skin: str, a: Article, year_only: bool = False) -> str:
@@ -33,6 +42,12 @@ def article_path(skin: str, a: Article, year_only: bool = False) -> str:
         return f"/portal/pages/{d:%Y-%m-%d}/{a.slug}.aspx"
     if skin == "portal2":
         return f"/portal/Pages/{d:%Y-%m-%d}/{a.slug}-{a.sid}.aspx"
+    if skin == "egov":
+        return f"/portal/pages/{d.year}-{d.month}-{d.day}/{a.slug}-{a.sid}.aspx"
+    if skin == "legacy":  # year-only URLs until 2020 (never for an article dated by its URL)
+        if d.year <= 2020 and a.date_style != "url":
+            return f"/portal/pages/{d.year}/{a.slug}-{a.sid}.aspx"
+        return f"/portal/Pages/{d.year}-{d.month}-{d.day}/{a.slug}{a.sid[:6]}.aspx"
     return f"/Portal/Pages/{d:%Y-%m-%d}/{a.slug.lower()}-{a.sid}.aspx"
 
 

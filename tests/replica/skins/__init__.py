@@ -1,4 +1,4 @@
-"""The four skins of the portal family: same anatomy, different markup."""
+"""The six skins of the portal family: same anatomy, different markup."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from .base import Skin
 
 @cache
 def get_skin(name: str) -> Skin:
-    """The skin instance called *name* ("classic", "modern", "third", "portal2")."""
+    """The skin instance called *name* ("classic", "modern", "third", "portal2", "egov",
+    "legacy")."""
     if name == "classic":
         from .classic import Classic
 
@@ -26,4 +27,12 @@ def get_skin(name: str) -> Skin:
         from .portal2 import Portal2
 
         return Portal2()
+    if name == "egov":
+        from .egov import Egov
+
+        return Egov()
+    if name == "legacy":
+        from .legacy import Legacy
+
+        return Legacy()
     raise ValueError(f"unknown skin {name!r}")
