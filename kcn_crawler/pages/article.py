@@ -20,7 +20,13 @@ from kcn_crawler.pages import fallback, headline, selectors, vicinity
 from kcn_crawler.pages.base import legacy_kind, precedes, raw_text, tag_of, text_of, to_root
 from kcn_crawler.pages.body import Block, clean_html, walk
 from kcn_crawler.pages.media import attachments, images
-from kcn_crawler.pages.signature import cut_furniture, is_stop_line, signature_after, take_tail
+from kcn_crawler.pages.signature import (
+    STOP_LINE,
+    cut_furniture,
+    is_stop_line,
+    signature_after,
+    take_tail,
+)
 from kcn_crawler.pages.types import RawArticle
 
 __all__ = ["ArticlePage"]
@@ -105,13 +111,15 @@ class ArticlePage:
                 if hits:
                     loc.date_raw, loc.date_el = hits[0], d
                     break
-            if loc.date_raw is None:
-                loc.date_raw, loc.date_el = vicinity.date_near(title_el, url=self.url)
             for lead in found["lead"]:
                 # the lead sits between the title and the body's text, never after it
                 if text_of(lead) and (_contains(body, lead) or precedes(lead, body)):
                     loc.lead_el = lead
                     break
+            if loc.date_raw is None:
+                loc.date_raw, loc.date_el = vicinity.date_near(
+                    title_el, url=self.url, lead=loc.lead_el
+                )
             return loc
         return None
 
@@ -124,8 +132,8 @@ class ArticlePage:
         if not extra:  # the body ends its box: a signature may follow the box
             extra = [el for el in signature_after(body) if el not in skip]
         title_el, title = headline.find_title(root, body, skip, self.listing_title, self.url)
-        date_raw, date_el = vicinity.date_near(title_el, skip, url=self.url)
         lead_el = vicinity.lead_between(title_el, body, skip)
+        date_raw, date_el = vicinity.date_near(title_el, skip, url=self.url, lead=lead_el)
         return Located(
             body=body,
             title=title,
@@ -174,6 +182,7 @@ class ArticlePage:
             or tail_date
             or vicinity.labelled_date(scope, loc.skip)
             or vicinity.meta_date(self.root)
+            or vicinity.closing_date(box if box is not None else loc.body, loc.body)
         )
         paragraphs = clean_paragraphs(b.text for b in blocks if not b.caption)
         title = loc.title or headline.meta_title(self.root, self.listing_title)
@@ -245,7 +254,8 @@ def _content_box(body: etree._Element, title_el: etree._Element | None) -> etree
 
 
 def _drop_head(blocks: list[Block], title: str | None) -> tuple[list[Block], str | None]:
-    """Drop a repeated title and a date line at the top of the body."""
+    """Drop a repeated title, a date line and a meta line ("| Lượt xem: 2178") at the top
+    of the body: chrome there sits above the text, it does not end it."""
     date = None
     i = 0
     while i < len(blocks) and i < 3:
@@ -262,6 +272,9 @@ def _drop_head(blocks: list[Block], title: str | None) -> tuple[list[Block], str
         line_date = vicinity.date_line(b.text)
         if line_date:
             date = date or line_date
+            i += 1
+            continue
+        if not b.row and not STOP_LINE.match(b.text) and is_stop_line(b.text):
             i += 1
             continue
         break

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from lxml import etree
 
@@ -26,7 +27,7 @@ _CHROME = etree.XPath(
     "//script | //style | //noscript | //head | //nav | //select | //textarea | //button"
     " | //iframe | //*[@id='s4-ribbonrow' or @id='s4-titlerow' or @id='s4-leftpanel'"
     " or @role='navigation' or @role='banner' or @role='contentinfo' or @role='search']"
-    " | //footer | //aside | //header[not(ancestor::article)]"
+    " | //footer[not(ancestor::article)] | //aside | //header[not(ancestor::article)]"
 )
 _WITH_NAMES = etree.XPath("//*[@class or @id]")
 _CHROME_NAME = re.compile(
@@ -44,6 +45,15 @@ SIDE_LABEL = re.compile(
     r"tìm kiếm|đăng nhập|bỏ qua.*)\s*:?$",
     re.I,
 )
+#: What only a site's footer says: the publisher's notice ("Ghi rõ nguồn … khi phát hành
+#: lại", "Cơ quan chủ quản", "Bản quyền thuộc", "Giấy phép thiết lập", "©").
+_SITE_NOTICE = re.compile(
+    r"ghi rõ nguồn|phát hành lại thông tin|cơ quan chủ quản|chịu trách nhiệm chính|"
+    r"bản quyền thuộc|giấy phép thiết lập|copyright|©",
+    re.I,
+)
+#: The footer's contact lines, which go with such a notice.
+_CONTACT = re.compile(r"địa chỉ\s*:|điện thoại\s*:|đt\s*:|fax\s*:|e-?mail\s*:|website\s*:", re.I)
 _PARA_TAGS = frozenset(
     {"p", "div", "td", "li", "pre", "blockquote", "dd", "article", "section", "font", "span",
      "center", "th"}
@@ -67,6 +77,14 @@ def chrome(root: etree._Element) -> set[etree._Element]:
             out.add(el)
     stats: dict[etree._Element, tuple[int, int]] | None = None
     for t in _TEXTS(root):
+        if _SITE_NOTICE.search(t):
+            if stats is None:
+                stats = {}
+                _stats(root, stats, False)
+            footer = _site_footer(t, stats)
+            if footer is not None:
+                out.add(footer)
+            continue
         if len(t) > 200:
             continue
         line = quick_clean(t)
@@ -80,8 +98,26 @@ def chrome(root: etree._Element) -> set[etree._Element]:
         if stats is None:
             stats = {}
             _stats(root, stats, False)
+        tl, ll = stats.get(el, (0, 0))
+        if tl - ll > 300 + len(line):
+            continue  # a short line among running text ("Lượt xem: 12" atop the body)
         out.add(_box_of(el, len(line), stats))
     return out
+
+
+def _site_footer(t: Any, stats: dict) -> etree._Element | None:
+    """The site footer holding the publisher's notice ``t``: its largest container of at
+    most 1,000 characters that also holds contact lines (address, phone, e-mail)."""
+    el = t.getparent()
+    if el is not None and getattr(t, "is_tail", False):
+        el = el.getparent()
+    found = None
+    while el is not None and tag_of(el) not in _TOP and stats.get(el, (0, 0))[0] <= 1000:
+        found = el
+        el = el.getparent()
+    if found is None or not _CONTACT.search(" ".join(found.itertext())):
+        return None
+    return found
 
 
 def _stats(el: etree._Element, out: dict, in_link: bool) -> tuple[int, int]:

@@ -13,13 +13,29 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from kcn_crawler.normalize import clean_inline, date_from_url, find_dates, parse_date
-from kcn_crawler.pages.base import BLOCK_TAGS, class_id, inside, quick_clean, tag_of, text_of
+from kcn_crawler.normalize import (
+    clean_inline,
+    date_from_url,
+    find_dates,
+    is_article_url,
+    parse_date,
+)
+from kcn_crawler.pages.base import (
+    BLOCK_TAGS,
+    class_id,
+    inside,
+    precedes,
+    quick_clean,
+    tag_of,
+    text_of,
+)
 from kcn_crawler.pages.dateline import DATE_LINE_LABEL, date_line
 from kcn_crawler.pages.headline import glued_date
+from kcn_crawler.pages.signature import is_stop_line
 
 __all__ = [
     "DATE_LINE_LABEL",
+    "closing_date",
     "date_line",
     "date_near",
     "following",
@@ -61,9 +77,11 @@ def date_near(
     title_el: etree._Element | None,
     skip: set | frozenset = frozenset(),
     url: str | None = None,
+    lead: etree._Element | None = None,
 ) -> tuple[str | None, etree._Element | None]:
     """The first date in the title's vicinity, and the element holding it.
 
+    The lead (``lead``), when known, is stepped over: a date line may follow it.
     A date on the line just above the title is taken only when it agrees with
     the date in the article's URL (``url``): above the title sits, as often, the
     page header's "today"."""
@@ -77,6 +95,8 @@ def date_near(
         if seen > 60 or budget > 400:
             break
         if skip and inside(el, skip):
+            continue
+        if lead is not None and (el is lead or any(a is lead for a in el.iterancestors())):
             continue
         for chunk in (el.text, el.tail):
             if not chunk or not chunk.strip():
@@ -146,6 +166,40 @@ def labelled_date(scopes: list[etree._Element], skip: set | frozenset = frozense
         if hits:
             return hits[0]
     return None
+
+
+def closing_date(box: etree._Element, body: etree._Element) -> str | None:
+    """A line after the body, inside the article's box, that is a date and nothing else
+    ("20/06/2022 12:35 | Lượt xem: 2.469"): the date some layouts print at the article's
+    foot, footer markup or not.  The body's own lines never count, nor a place-and-date
+    line ("Thanh Hóa, ngày …"); the scan ends at a furniture line ("Tin khác") or at a
+    link to another article (a related list and its dates)."""
+    for t in _SCOPED_TEXTS(box):
+        el = t.getparent()
+        if el is None or not ((el is body and t.is_tail) or _follows(el, body)):
+            continue
+        owner = el.getparent() if t.is_tail else el  # the element the text sits in
+        if owner is None:
+            continue
+        if any(
+            tag_of(a) == "a" and is_article_url(a.get("href") or "")
+            for a in (owner, *owner.iterancestors())
+        ):
+            return None
+        s = quick_clean(t)
+        if not any(c.isalnum() for c in s):
+            continue
+        if is_stop_line(s) and not find_dates(s):
+            return None
+        hit = date_line(s, slack=0)
+        if hit:
+            return hit
+    return None
+
+
+def _follows(el: etree._Element, body: etree._Element) -> bool:
+    """Whether ``el`` starts after the whole of ``body`` (not inside it)."""
+    return precedes(body, el) and not any(a is body for a in el.iterancestors())
 
 
 def meta_date(root: etree._Element) -> str | None:

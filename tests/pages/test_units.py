@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from urllib.parse import urljoin
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kcn_crawler.normalize.legacy import encode_tcvn3, encode_vni
 from kcn_crawler.pages.article import ArticlePage
-from kcn_crawler.pages.base import clean_tracked, precedes, to_root
+from kcn_crawler.pages.base import absolute, clean_tracked, precedes, to_root
 from kcn_crawler.pages.headline import edge_date, strip_dates, title_text
 from kcn_crawler.pages.listing import ListingPage, is_archive_heading
 from kcn_crawler.pages.pager import parse_postback
@@ -133,6 +137,83 @@ def test_meta_published_time_serves_when_no_visible_date() -> None:
         f"</head><body><h1>Tiêu đề của bài viết mẫu</h1><div><p>{LONG}</p><p>{LONG}</p></div>"
     )
     assert ArticlePage(ART, html).to_raw().date_raw == "2018-01-31T08:30:00+07:00"
+
+
+ARTICLE_BOX = (
+    "<html><body><div class='menu'><a href='/'>Trang chủ</a></div><article>"
+    "<h2>Tiêu đề của bài viết mẫu</h2>{head}<div class='c'><p>{long}</p><p>{long}</p>"
+    "<p>Thanh Hóa, ngày 02 tháng 02 năm 2018</p></div>{foot}</article>{after}</body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "foot", "after", "date"),
+    [
+        # a date line at the article's foot, in footer markup, with a view counter
+        ("", "<footer class='post-footer'><time>31/01/2018 08:30</time> | "
+         "<span>Lượt xem: 2.469</span></footer>", "", "31/01/2018 08:30"),
+        # the same below a signature, no footer element
+        ("", "<p align='right'><b>Lê Văn An</b></p><div><i>31.01.2018</i></div>", "", "31.01.2018"),
+        # the body's closing place-and-date line is no publication date
+        ("", "", "", None),
+        # nor a related list's dates, inside the box or after it
+        ("", "<div>Tin khác</div><ul><li><a href='/portal/Pages/2018-1-2/b.aspx'>Bài khác</a>"
+         " (02/01/2018)</li></ul>", "", None),
+        ("", "<ul><li><a href='/portal/Pages/2018-1-2/b.aspx'>Hội nghị tổng kết hoạt động khoa học"
+         " và công nghệ năm 2017</a> (02/01/2018)</li></ul>", "", None),
+        ("", "", "<div>31/01/2018</div>", None),
+        # a date line after the lead (the lead does not end the title's vicinity)
+        ("<div class='sapo'><b>" + LONG + "</b></div><div>Ngày 31 tháng 1 năm 2018</div>", "", "",
+         "31 tháng 1 năm 2018"),
+    ],
+)  # fmt: skip
+def test_date_below_the_lead_or_at_the_foot(head: str, foot: str, after: str, date: str) -> None:
+    html = ARTICLE_BOX.format(head=head, long=LONG, foot=foot, after=after)
+    raw = ArticlePage(ART, html).to_raw()
+    assert raw.date_raw == date
+    assert len(raw.paragraphs) == 3 and raw.paragraphs[-1].startswith("Thanh Hóa, ngày")
+
+
+def test_meta_line_above_the_text_does_not_end_it() -> None:
+    html = ARTICLE_BOX.format(
+        head="<div>31/01/2018 | Lượt xem: 2178</div>",
+        long=LONG,
+        foot="",
+        after="",
+    ).replace("<div class='c'>", "<div class='c'>|<br/>Lượt xem: 12<br/>")
+    raw = ArticlePage(ART, html).to_raw()
+    assert raw.date_raw == "31/01/2018"
+    assert raw.paragraphs[0] == LONG.strip() and len(raw.paragraphs) == 3
+
+
+FOOTER_TABLE = (
+    "<table><tr><td><b>CỔNG THÔNG TIN ĐIỆN TỬ SỞ KHOA HỌC VÀ CÔNG NGHỆ TỈNH THANH HÓA</b><br/>"
+    "Địa chỉ: Số 15 Phan Chu Trinh, phường Điện Biên, TP. Thanh Hóa - Điện thoại: (0237) "
+    "3852 462<br/>Ghi rõ nguồn &quot;Sở KH&amp;CN Thanh Hóa&quot; khi phát hành lại thông tin"
+    " từ website này.</td></tr></table>"
+)
+
+
+def test_empty_content_box_is_no_text_even_beside_a_table_footer() -> None:
+    html = (
+        "<html><body><table><tr><td><font size='4'><b>Tiêu đề của bài viết mẫu</b></font></td>"
+        f"</tr><tr><td><span id='ctl00_lblNoiDung'></span></td></tr></table>{FOOTER_TABLE}"
+        "</body></html>"
+    )
+    assert "text" in ArticlePage(ART, html).to_raw().missing
+
+
+def test_contact_lines_and_copyright_talk_in_the_text_stay() -> None:
+    contact = (
+        "Hội thảo bàn về bản quyền và sở hữu trí tuệ. Mọi chi tiết xin liên hệ: Phòng Quản lý"
+        " Công nghệ, Địa chỉ: Số 15 Phan Chu Trinh, Điện thoại: 0237.3852.532."
+    )
+    html = (
+        "<html><body><h1>Tiêu đề của bài viết mẫu</h1><div>31/01/2018</div>"
+        f"<div><p>{LONG}</p><p>{contact}</p></div>{FOOTER_TABLE}</body></html>"
+    )
+    raw = ArticlePage(ART, html).to_raw()
+    assert raw.paragraphs == [LONG.strip(), contact]
 
 
 def test_pager_submit_button_is_a_postback() -> None:
@@ -386,3 +467,22 @@ def test_repairs_count_captions_and_title_not_furniture() -> None:
     assert _repairs("", title=encode_vni("Hội nghị tổng kết công tác năm")) == ["vni"]
     related = f"<div><b>Tin liên quan</b><p>{encode_tcvn3(VIET)}</p></div>"
     assert _repairs("", after=related) == []
+
+
+BASES = (URL + "?Page=2", "http://127.0.0.1:8080/", "https://user@host.vn:8443/a/b.aspx?x=1#f")
+HREF_PIECES = ("/", "a", "..", ".", "Pages", "?", "=", "&", "#", " ", "%20", "ễ", "//", "x.aspx")
+
+
+@settings(max_examples=300)
+@given(
+    base=st.sampled_from(BASES),
+    start=st.sampled_from(("/", "http://other.vn/", "https://h/", "", "./", "HTTP://H/")),
+    pieces=st.lists(st.sampled_from(HREF_PIECES), max_size=6),
+)
+def test_absolute_matches_urljoin(base: str, start: str, pieces: list[str]) -> None:
+    """The fast join of absolute and root-relative hrefs gives what urljoin gives."""
+    href = start + "".join(pieces)
+    if not href.strip() or href.strip().startswith("#"):
+        assert absolute(base, href) is None
+    else:
+        assert absolute(base, href) == urljoin(base, href.strip())
