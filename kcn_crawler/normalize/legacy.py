@@ -179,6 +179,16 @@ def repair_legacy(s: str) -> tuple[str, str | None]:
     Returns ``(fixed, "tcvn3" | "vni" | None)``; with ``None`` the text is returned as is.
     Expects NFC text and must run before soft hyphens (TCVN3 ``ư``) are stripped.
     """
+    fixed, kind = _best_repair(s)
+    if kind is not None and _best_repair(fixed)[1] is not None:
+        # The "repaired" text would be repaired again: too short or too ambiguous to
+        # tell mojibake from Vietnamese (e.g. "â é"), so it is left as it is.
+        return s, None
+    return fixed, kind
+
+
+def _best_repair(s: str) -> tuple[str, str | None]:
+    """The best-scoring legacy reading of ``s``, if any is acceptable."""
     if s.isascii() or _UNICODE_TEXT.search(s):
         return s, None
     best: tuple[float, str, str | None] = (0.0, s, None)
