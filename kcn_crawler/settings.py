@@ -37,6 +37,9 @@ DOWNLOAD_MAXSIZE = 64 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 16 * 1024 * 1024
 DOWNLOAD_HANDLERS = {"file": None, "data": None, "ftp": None, "s3": None}
 TELNETCONSOLE_ENABLED = False
+# Scrapy 2.19's remote control runs any Python code POSTed to a localhost HTTP server
+# and leaves its token in the user's profile; a scheduled crawler does not need it.
+REMOTE_CONTROL_ENABLED = False
 REDIRECT_MAX_TIMES = 5
 
 DOWNLOADER_MIDDLEWARES = {

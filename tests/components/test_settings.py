@@ -35,4 +35,5 @@ def test_safe_by_default() -> None:
     handlers = settings.getdict("DOWNLOAD_HANDLERS")
     assert handlers["file"] is None and handlers["data"] is None and handlers["ftp"] is None
     assert not settings.getbool("TELNETCONSOLE_ENABLED")
+    assert not settings.getbool("REMOTE_CONTROL_ENABLED")
     assert settings.get("FEED_EXPORT_ENCODING") == "utf-8"

@@ -24,6 +24,9 @@ def listed_articles(crawl: CrawlOfReplica) -> list[dict]:
 
 def test_crawl_finishes_cleanly(news: CrawlOfReplica) -> None:
     assert news.run.returncode == 0, news.run.stderr[-3000:]
+    # no telnet console, no remote-control code server listening while it ran
+    assert "Telnet console listening" not in news.run.stderr
+    assert "Remote control HTTP server listening" not in news.run.stderr
 
 
 def test_transient_503_is_retried_after_the_servers_delay(news: CrawlOfReplica) -> None:
