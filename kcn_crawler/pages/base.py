@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -200,10 +201,28 @@ def absolute(base: str, href: str | None) -> str | None:
     low = href[:11].lower()
     if low.startswith(("javascript:", "mailto:", "tel:", "data:")):
         return None
+    if "/." not in href and "\\" not in href and "?#" not in href and href[-1] not in "?#":
+        # The portal's hrefs are absolute or root-relative: joined without urljoin's
+        # parsing (what urljoin returns for them, at a fraction of the cost).
+        if href.startswith(("http://", "https://")):
+            return href
+        if href[0] == "/" and href[1:2] != "/":
+            origin = _origin(base)
+            if origin:
+                return origin + href
     try:
         return urljoin(base, href)
     except ValueError:
         return None
+
+
+@lru_cache(maxsize=256)
+def _origin(url: str) -> str | None:
+    """``scheme://host[:port]`` of an http(s) URL, else ``None``."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 def same_host(a: str, b: str) -> bool:

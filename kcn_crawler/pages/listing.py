@@ -86,7 +86,8 @@ class ListingPage:
             return []
         groups = _group(units)
         pager_els = [el for el, _ in self._page_turns()]
-        scores = {id(g): _score(g, pager_els, self.day) for g in groups}
+        dates = {id(g): entry_dates(g) for g in groups}
+        scores = {id(g): _score(g, pager_els, dates[id(g)], self.day) for g in groups}
         best = max(groups, key=lambda g: scores[id(g)])
         if scores[id(best)] <= 0:
             return []
@@ -96,6 +97,7 @@ class ListingPage:
             return min(pos[id(a)] for _, links in g.items for a, _, _ in links)
 
         merged = _Group(best.parent)
+        merged_alone = True
         for g in groups:
             if g is best or (
                 scores[id(g)] > 0
@@ -104,8 +106,11 @@ class ListingPage:
                 and _companion(g, best)
             ):
                 merged.items.extend(g.items)
+                merged_alone = merged_alone and g is best
+        if merged_alone:
+            return _entries(best, dates[id(best)])
         merged.items.sort(key=lambda it: min(pos[id(a)] for a, _, _ in it[1]))
-        return _entries(merged)
+        return _entries(merged, entry_dates(merged))
 
     def _article_links(self) -> list[tuple[etree._Element, str, str]]:
         out = []
@@ -194,7 +199,11 @@ def _day_of(raw: str | None, url: str) -> date | None:
     return parsed.value.date() if parsed else date_from_url(url)
 
 
-def _score(g: _Group, pager_els: list[etree._Element], day: date | None = None) -> float:
+def _score(
+    g: _Group, pager_els: list[etree._Element], dates: list[str | None], day: date | None = None
+) -> float:
+    """How much ``g`` looks like the page's main listing (0: not at all); ``dates`` are
+    its items' dates (``entry_dates``)."""
     n = len(g.keys)
     if n == 0:
         return 0.0
@@ -202,7 +211,6 @@ def _score(g: _Group, pager_els: list[etree._Element], day: date | None = None) 
     archive = bool(label) and is_archive_heading(label)
     if label and not archive and is_boilerplate_line(label):
         return 0.0
-    dates = entry_dates(g)
     dated = sum(1 for d in dates if d)
     if day is not None:
         # An archive answer lists the day's articles: a list dated that day is the
@@ -248,10 +256,10 @@ def _text_outside_links(el: etree._Element) -> str:
     return " ".join(parts)
 
 
-def _entries(g: _Group) -> list[ListingEntry]:
+def _entries(g: _Group, dates: list[str | None]) -> list[ListingEntry]:
     order: list[str] = []
     found: dict[str, list] = {}  # key -> [url, title, date, title is link text]
-    for (_item, links), shown in zip(g.items, entry_dates(g), strict=True):
+    for (_item, links), shown in zip(g.items, dates, strict=True):
         for a, url, key in links:
             title, is_text = _link_title(a)
             rec = found.get(key)

@@ -65,6 +65,7 @@ _LABELS = {
     "last": ("trang cuối", "cuối", "»»", ">>", ">|", "last", "cuối »"),
 }
 _LABEL_OF = {text: rel for rel, texts in _LABELS.items() for text in texts}
+_CLASS_REL = re.compile(r"(?:^|[\s_-])(next|prev|last|first)(?:$|[\s_-])", re.I)
 
 
 @dataclass(frozen=True)
@@ -104,11 +105,8 @@ def _label(a: etree._Element) -> tuple[str, str | None]:
         rel = _LABEL_OF.get(c.strip().lower())
         if rel:
             return text or c, rel
-    cls = (a.get("class") or "").lower()
-    for rel in ("next", "prev", "last", "first"):
-        if re.search(rf"(?:^|[\s_-]){rel}(?:$|[\s_-])", cls):
-            return text, rel
-    return text, None
+    m = _CLASS_REL.search(a.get("class") or "")
+    return (text, m.group(1).lower()) if m else (text, None)
 
 
 def _number(s: str) -> int | None:
@@ -128,34 +126,18 @@ def _url_page(url: str) -> int | None:
 def classify(a: etree._Element, page_url: str) -> PagerLink | None:
     """The paging control ``a`` is, or ``None`` when it is no paging control."""
     href = (a.get("href") or "").strip()
-    text, rel = _label(a)
-    num_text = _number(text)
-    pb = None
     if href.lower().startswith("javascript:") or not href or href == "#":
-        pb = parse_postback(href) or parse_postback(a.get("onclick") or "")
-        if pb is None:
-            return None
-        arg = pb.argument
-        m = _PAGE_ARG.match(arg)
-        if m:
-            word = m.group(1).lower()
-            if word.isdigit():
-                number: int | None = int(word)
-            else:
-                number, rel = None, {"previous": "prev"}.get(word, word)
-        elif arg == "" or (arg.isdigit() and num_text == int(arg)):
-            number = num_text
-        else:
-            return None  # a calendar day, a sort order, …: not paging
-        if number is None and rel is None:
-            return None
-        return PagerLink(pb, number, "number" if rel is None else rel, text)
+        return _postback_control(a)
     url = absolute(page_url, href)
-    if not url or is_excluded_url(url, site_root(page_url)) or is_article_url(url):
+    # Article links, excluded URLs and SharePoint pages are never paging: out before
+    # the label is read (most links of a listing are articles).
+    if not url or is_article_url(url) or is_excluded_url(url, site_root(page_url)):
         return None
     path = urlsplit(url).path
     if "/_layouts/" in path.lower():
         return None
+    text, rel = _label(a)
+    num_text = _number(text)
     number = _url_page(url)
     same_path = path.lower() == urlsplit(page_url).path.lower()
     if number is None and not (same_path or rel):
@@ -171,6 +153,30 @@ def classify(a: etree._Element, page_url: str) -> PagerLink | None:
     return PagerLink(
         Link(url.split("#", 1)[0], text), number, "number" if rel is None else rel, text
     )
+
+
+def _postback_control(a: etree._Element) -> PagerLink | None:
+    """The paging postback a ``javascript:`` (or empty) link performs, if it is one."""
+    pb = parse_postback(a.get("href") or "") or parse_postback(a.get("onclick") or "")
+    if pb is None:
+        return None
+    text, rel = _label(a)
+    num_text = _number(text)
+    arg = pb.argument
+    m = _PAGE_ARG.match(arg)
+    if m:
+        word = m.group(1).lower()
+        if word.isdigit():
+            number: int | None = int(word)
+        else:
+            number, rel = None, {"previous": "prev"}.get(word, word)
+    elif arg == "" or (arg.isdigit() and num_text == int(arg)):
+        number = num_text
+    else:
+        return None  # a calendar day, a sort order, …: not paging
+    if number is None and rel is None:
+        return None
+    return PagerLink(pb, number, "number" if rel is None else rel, text)
 
 
 _CONTROLS = etree.XPath(
