@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tests.replica.process import run_replica  # noqa: E402
+from tests.replica.site import SKINS  # noqa: E402
 
 LOOPBACK = [
     "-s", "AUTOTHROTTLE_ENABLED=0",
@@ -36,7 +37,7 @@ def newest(folder: Path, suffix: str) -> Path | None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--skin", default="classic", help="classic | modern | third")
+    parser.add_argument("--skin", default="classic", choices=SKINS, help="replica markup skin")
     parser.add_argument("--articles", type=int, default=60)
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
