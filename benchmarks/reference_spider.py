@@ -12,33 +12,19 @@ puts the full crawl's ratio in context on the machine at hand.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
-from pathlib import Path
-from typing import Any, ClassVar
+from collections.abc import Iterator
+from typing import Any
 
 import scrapy
+from bare_spider import BareSpider  # scrapy runspider puts this folder on sys.path
 
 
-class ReferenceSpider(scrapy.Spider):
+class ReferenceSpider(BareSpider):
     """Parse every URL of ``urls_file`` and yield a few raw fields per page."""
 
     name = "reference"
-    custom_settings: ClassVar[dict[str, Any]] = {
-        "ITEM_PIPELINES": {},
-        "KCN_MONITOR": False,
-        "KCN_REPORT": False,
-        "KCN_CATALOG": False,
-    }
 
-    def __init__(self, urls_file: str, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.urls = Path(urls_file).read_text("utf-8").split()
-
-    async def start(self) -> AsyncIterator[scrapy.Request]:
-        for url in self.urls:
-            yield scrapy.Request(url, callback=self.parse, dont_filter=True)
-
-    def parse(self, response: scrapy.http.Response) -> Iterator[dict[str, Any]]:
+    def parse(self, response: scrapy.http.Response) -> Iterator[dict[str, Any]]:  # type: ignore[override]
         paragraphs = (t.strip() for t in response.xpath("//p//text()").getall())
         yield {
             "url": response.url,
