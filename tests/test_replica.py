@@ -128,6 +128,15 @@ BODY_XPATH = {
         '|//div[@class="entry-body"]/div//table//tr'
     ),
     "legacy": '//span[contains(@id,"_lblNoiDung")]',  # see break_paragraphs
+    "mobile": (
+        '//div[contains(@class,"c-post__body")]/*[(self::div or self::p) and not(@class)]'
+        '|//div[contains(@class,"c-post__body")]/div[@class="c-tbl u-ovx"]//tr'
+    ),
+    "sp2013": (  # paragraphs only: no centred image/caption blocks, no right-aligned signature
+        '//div[@class="article-content"]/div[contains(@class,"ms-rtestate-field")]'
+        "/*[(self::div or self::p) and not(@class) and not(@style)]"
+        '|//div[@class="article-content"]/div[contains(@class,"ms-rtestate-field")]/table//tr'
+    ),
 }
 
 
@@ -189,6 +198,8 @@ def test_pages_show_the_truth(skin):
             '|//div[@class="titleNews"]/span[contains(@id,"_lblTitle")]'
             '|//h2[@class="post-heading"]'
             '|//span[contains(@id,"_lblTieuDe")]'
+            '|//div[@role="heading" and @aria-level="1"]'
+            '|//h1[@class="article-title"]'
         )[0]
         assert clean(title.text_content()) == art["title"]
         seen = clean(doc.text_content())

@@ -12,7 +12,7 @@ import pytest
 from tests.crawl.helpers import CrawlRun, run_crawl
 from tests.replica.process import run_replica
 
-SKINS = ("classic", "modern", "third", "portal2", "legacy", "egov")
+SKINS = ("classic", "modern", "third", "portal2", "legacy", "egov", "mobile", "sp2013")
 ARTICLES = 60
 SEED = 7
 

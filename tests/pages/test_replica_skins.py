@@ -21,7 +21,7 @@ from tests.replica.app import App
 from tests.replica.site import Site
 
 BASE = "http://replica.test"
-SKINS = ("classic", "modern", "third", "portal2", "legacy", "egov")
+SKINS = ("classic", "modern", "third", "portal2", "legacy", "egov", "mobile", "sp2013")
 
 
 @cache
@@ -96,8 +96,9 @@ def test_article_pages_read_like_the_truth(skin: str) -> None:
             pass  # the page shows no usable date: the listing's or the URL's serves
         elif parsed is None or iso(parsed.value) != want["published"]:
             problems.append(f"{aid}: date {raw.date_raw!r}, not {want['published']}")
-        if raw.summary != want["summary"]:
-            problems.append(f"{aid}: summary {raw.summary!r}")
+        for field in ("summary", "source", "images", "attachments"):
+            if getattr(raw, field) != want[field]:
+                problems.append(f"{aid}: {field} {getattr(raw, field)!r}")
         f1 = token_f1(raw.text, want["text"])
         if f1 < 0.99:
             problems.append(f"{aid}: text F1 {f1:.3f}")

@@ -11,7 +11,7 @@ from . import content, seed
 from .body import Body, make_body
 from .model import CHANNELS, VN, Article, Special, plan, specials
 
-SKINS = ("classic", "modern", "third", "portal2", "egov", "legacy")
+SKINS = ("classic", "modern", "third", "portal2", "egov", "legacy", "mobile", "sp2013")
 DEFAULT_STYLE = {
     "classic": "dash",
     "modern": "slash_time",
@@ -19,8 +19,19 @@ DEFAULT_STYLE = {
     "portal2": "at_time",
     "egov": "words",
     "legacy": "dot",
+    "mobile": "slash",
+    "sp2013": "slash_time",
 }
-SID_LEN = {"classic": 6, "modern": 12, "third": 8, "portal2": 7, "egov": 10, "legacy": 12}
+SID_LEN = {
+    "classic": 6,
+    "modern": 12,
+    "third": 8,
+    "portal2": 7,
+    "egov": 10,
+    "legacy": 12,
+    "mobile": 9,
+    "sp2013": 7,
+}
 UPPER_RATE = {
     "classic": 0.25,
     "modern": 0.04,
@@ -28,6 +39,8 @@ UPPER_RATE = {
     "portal2": 0.1,
     "egov": 0.15,
     "legacy": 0.2,
+    "mobile": 0.08,
+    "sp2013": 0.08,
 }
 
 
@@ -48,6 +61,10 @@ def article_path(skin: str, a: Article, year_only: bool = False) -> str:
         if d.year <= 2020 and a.date_style != "url":
             return f"/portal/pages/{d.year}/{a.slug}-{a.sid}.aspx"
         return f"/portal/Pages/{d.year}-{d.month}-{d.day}/{a.slug}{a.sid[:6]}.aspx"
+    if skin == "mobile":  # month and day not padded, lower-case slug
+        return f"/portal/Pages/{d.year}-{d.month}-{d.day}/{a.slug.lower()}-{a.sid}.aspx"
+    if skin == "sp2013":  # lower-case "pages", padded date, id appended to the slug
+        return f"/portal/pages/{d:%Y-%m-%d}/{a.slug}{a.sid}.aspx"
     return f"/Portal/Pages/{d:%Y-%m-%d}/{a.slug.lower()}-{a.sid}.aspx"
 
 

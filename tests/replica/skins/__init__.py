@@ -35,4 +35,12 @@ def get_skin(name: str) -> Skin:
         from .legacy import Legacy
 
         return Legacy()
+    if name == "mobile":
+        from .mobile import Mobile
+
+        return Mobile()
+    if name == "sp2013":
+        from .sp2013 import Sp2013
+
+        return Sp2013()
     raise ValueError(f"unknown skin {name!r}")
