@@ -282,12 +282,32 @@ def _mark_captions(st: _State) -> None:
                 b.caption
                 or ("caption" in b.hints and not b.row)
                 or (b.image_before and b.italic and len(b.text) <= 300)
+                or _wrapped_with(im.el, b)
             ):
                 b.caption = True
                 im.caption = b.text
     for b in blocks:
         if "caption" in b.hints and not b.caption and _CAPTION_HINT.search(b.hints):
             b.caption = True
+
+
+def _wrapped_with(img: etree._Element, b: Block) -> bool:
+    """Whether ``b`` shares a small wrapper with the image and nothing else does: a
+    figure without ``<figure>`` (``<div><img><div>caption</div></div>``)."""
+    if b.row or len(b.text) > 300:
+        return False
+    wrapper = img.getparent()
+    for _ in range(3):
+        if wrapper is None:
+            return False
+        if any(a is wrapper for a in b.el.iterancestors()):
+            break
+        wrapper = wrapper.getparent()
+    else:
+        return False
+    if wrapper is None or sum(1 for _ in wrapper.iter("img")) != 1:
+        return False
+    return len(" ".join(raw_text(wrapper).split())) <= len(b.text) + 2
 
 
 def clean_html(body: etree._Element | list[etree._Element], base_url: str) -> str:

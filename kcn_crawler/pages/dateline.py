@@ -16,7 +16,7 @@ DATE_LINE_LABEL = re.compile(
 )
 _LINE_NOISE = re.compile(
     r"(?:thứ\s+\w+|chủ nhật|lượt xem\s*:?\s*[\d.,]*|[\d.,]+\s*lượt xem|lượt đọc\s*:?\s*[\d.,]*|"
-    r"[|,\-–()/:])",
+    r"[|,\-–()/:·•])",
     re.I,
 )
 

@@ -40,7 +40,8 @@ _TEXTS = etree.XPath("//text()[normalize-space()]")
 SIDE_LABEL = re.compile(
     r"^(?:video clip|video|hình ảnh hoạt động|thư viện ảnh|thư viện video|liên kết website|"
     r"liên kết|thông báo|văn bản mới|lịch công tác|thống kê truy cập|tin nổi bật|tin tiêu điểm|"
-    r"tiêu điểm|tin đọc nhiều|tin xem nhiều|xem nhiều nhất|tin mới nhất|tin mới|"
+    r"tiêu điểm|tin đọc nhiều|tin xem nhiều|xem nhiều nhất|xem nhiều|đọc nhiều|nổi bật|"
+    r"tin mới nhất|tin mới|"
     r"danh mục|chuyên mục|thăm dò ý kiến|hỗ trợ trực tuyến|dịch vụ công|"
     r"tìm kiếm|đăng nhập|bỏ qua.*)\s*:?$",
     re.I,
@@ -54,6 +55,15 @@ _SITE_NOTICE = re.compile(
 )
 #: The footer's contact lines, which go with such a notice.
 _CONTACT = re.compile(r"địa chỉ\s*:|điện thoại\s*:|đt\s*:|fax\s*:|e-?mail\s*:|website\s*:", re.I)
+#: Side-box headings no article's own box ever carries: the box may hold prose (a work
+#: calendar, an introduction) and is still furniture. ("Thông báo", "Tin mới" can head
+#: a channel's content box, so they are not here.)
+_NEVER_CONTENT = re.compile(
+    r"^(?:lịch công tác|lịch làm việc|video clip|thăm dò ý kiến|liên kết website|"
+    r"hình ảnh hoạt động|thư viện ảnh|thống kê truy cập|tin đọc nhiều|tin xem nhiều|"
+    r"xem nhiều|đọc nhiều|hỗ trợ trực tuyến|giới thiệu chung)\s*:?$",
+    re.I,
+)
 _PARA_TAGS = frozenset(
     {"p", "div", "td", "li", "pre", "blockquote", "dd", "article", "section", "font", "span",
      "center", "th"}
@@ -101,7 +111,8 @@ def chrome(root: etree._Element) -> set[etree._Element]:
         tl, ll = stats.get(el, (0, 0))
         if tl - ll > 300 + len(line):
             continue  # a short line among running text ("Lượt xem: 12" atop the body)
-        out.add(_box_of(el, len(line), stats))
+        part = _web_part(el) if _NEVER_CONTENT.match(line) else None
+        out.add(part if part is not None else _box_of(el, len(line) + 300, stats))
     return out
 
 
@@ -138,9 +149,31 @@ def _stats(el: etree._Element, out: dict, in_link: bool) -> tuple[int, int]:
     return tl, ll
 
 
-def _box_of(el: etree._Element, label_len: int, stats: dict) -> etree._Element:
+_PART_TITLE = re.compile(r"ms-webpart-(?:chrome-)?title|ms-wptitle|ms-standardheader", re.I)
+_PART = re.compile(r"(?:^|\s)(?:ms-webpart-chrome|ms-webpartzone-cell|ms-wpbody)(?:\s|$)", re.I)
+
+
+def _web_part(el: etree._Element) -> etree._Element | None:
+    """The SharePoint web part whose title bar holds ``el``, if it is in one: its box,
+    prose and all (a "Lịch công tác" web part may hold more text than a short article)."""
+    titled = False
+    for anc in (el, *el.iterancestors()):
+        names = f"{anc.get('class') or ''} {anc.get('id') or ''}"
+        if not titled:
+            titled = bool(_PART_TITLE.search(names))
+            continue
+        if _PART.search(anc.get("class") or "") or (anc.get("id") or "").startswith(
+            "MSOZoneCell_WebPart"
+        ):
+            return anc
+        if tag_of(anc) in _TOP:
+            return None
+    return None
+
+
+def _box_of(el: etree._Element, room: int, stats: dict) -> etree._Element:
     """The box a label heads: climb while the label opens the ancestor and the ancestor
-    holds little text outside links."""
+    holds at most ``room`` characters outside links."""
     box = el
     for _ in range(8):
         parent = box.getparent()
@@ -156,7 +189,7 @@ def _box_of(el: etree._Element, label_len: int, stats: dict) -> etree._Element:
         if not opens:
             break
         tl, ll = stats.get(parent, (0, 0))
-        if tl - ll > 300 + label_len:
+        if tl - ll > room:
             break
         box = parent
     return box
@@ -197,6 +230,9 @@ def best_body(
         return scores[el] * (1.0 - (ll / tl if tl else 0.0))
 
     best = max(scores, key=final)
+    tl, ll = stats.get(best, (0, 0))
+    if tl and ll / tl > 0.5:
+        return None, []  # a list of links (a side box), not an article's text
     top = final(best)
     parent = best.getparent()
     if parent is not None and tag_of(parent) not in _TOP:

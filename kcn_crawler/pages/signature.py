@@ -123,8 +123,23 @@ def take_tail(blocks: list[Block]) -> tuple[list[Block], Tail]:
     return [b for b in blocks if not any(b is d for d in drop)], tail
 
 
+#: What an attachment line may add to the file's name: its type and size.
+_FILE_NOTE = re.compile(
+    r"^(?:[\s()\[\],;:|\-–]|pdf|docx?|xlsx?|pptx?|zip|rar|\d+(?:[.,]\d+)?\s*(?:[kmg]b|bytes?))*$",
+    re.I,
+)
+
+
 def _all_names(text: str, names: set[str]) -> bool:
-    return bool(names) and all(p.strip() in names for p in text.split("|") if p.strip())
+    """Whether a line of the attachment block lists attachments only ("Hồ sơ mẫu (zip)")."""
+    if not names:
+        return False
+    for part in (p.strip() for p in text.split("|")):
+        if part and part not in names:
+            name = next((n for n in names if n and part.startswith(n)), None)
+            if name is None or not _FILE_NOTE.match(part[len(name) :]):
+                return False
+    return True
 
 
 # A label before the signer's name: "Tác giả: …", "Người viết: …", "Bài và ảnh: …".
@@ -221,14 +236,15 @@ def _role_line(text: str) -> bool:
 
 def _signs(el: etree._Element, text: str) -> bool:
     """Whether a short element after the body is a signature: marked as the author's,
-    right-aligned without links, or a person's name (and a position) and nothing else."""
+    right-aligned without links, a ``Nguồn: …`` line, or a person's name (and a
+    position) and nothing else."""
     if len(text) > 200:
         return False
     if _AUTHOR_HINT.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
         return True
     if el.find(".//a[@href]") is not None:
         return False
-    if is_right_aligned(el):
+    if is_right_aligned(el) or _source(clean_inline(text)):
         return True
     lines = [c for c in (clean_inline(t) for t in el.itertext()) if c]
     return (
@@ -236,6 +252,13 @@ def _signs(el: etree._Element, text: str) -> bool:
         and looks_like_person_name(lines[0])
         and (len(lines) == 1 or looks_like_role(lines[1]))
     )
+
+
+def _attachment_block(el: etree._Element) -> bool:
+    """Whether ``el`` is the attachments block: headed "Văn bản đính kèm", "Tệp tin đính
+    kèm", … and holding links."""
+    first = next((t for t in el.itertext() if t.strip()), "")
+    return bool(ATTACH_LINE.match(clean_inline(first))) and el.find(".//a[@href]") is not None
 
 
 def signature_after(body: etree._Element) -> list[etree._Element]:
@@ -249,6 +272,8 @@ def signature_after(body: etree._Element) -> list[etree._Element]:
             tag = tag_of(sib)
             if not tag or tag in SKIP_TAGS:
                 continue
+            if _attachment_block(sib):
+                continue  # the files; the source line may follow them
             if len(sib) > 12 or (
                 sib.find(".//a[@href]") is not None
                 and not _AUTHOR_HINT.search(f"{sib.get('class') or ''} {sib.get('id') or ''}")

@@ -216,6 +216,86 @@ def test_contact_lines_and_copyright_talk_in_the_text_stay() -> None:
     assert raw.paragraphs == [LONG.strip(), contact]
 
 
+def test_meta_bar_above_the_title_with_channel_and_views() -> None:
+    html = (
+        "<html><body><div>Thứ Sáu, 27/11/2026</div><div class='meta'><a href='/'>Tin tức - Sự"
+        " kiện</a><span>·</span><span>Ngày 31 tháng 1 năm 2018</span><span>·</span>"
+        "<span>4.350</span></div><div role='heading'>Tiêu đề của bài viết mẫu</div>"
+        f"<div><p>{LONG}</p><p>{LONG}</p></div></body></html>"
+    )
+    assert ArticlePage(ART, html).to_raw().date_raw == "31 tháng 1 năm 2018"
+
+
+def test_image_wrapped_with_its_caption_in_plain_divs() -> None:
+    html = (
+        "<html><body><h1>Tiêu đề của bài viết mẫu</h1><div>31/01/2018</div><div>"
+        f"<div>{LONG}</div><div class='c-img'><img src='/a.jpg'/><div class='c-img__cap'>"
+        f"Quang cảnh hội nghị.</div></div><div>{LONG}</div></div></body></html>"
+    )
+    raw = ArticlePage(ART, html).to_raw()
+    assert raw.paragraphs == [LONG.strip(), LONG.strip()]
+    assert raw.images == [
+        {"url": "https://skhcn.thanhhoa.gov.vn/a.jpg", "caption": "Quang cảnh hội nghị."}
+    ]
+
+
+def test_attachment_lines_with_type_and_size_are_not_text() -> None:
+    html = (
+        "<html><body><h1>Tiêu đề của bài viết mẫu</h1><div>31/01/2018</div>"
+        f"<div class='c-body'><div>{LONG}</div><div><b>Lê Văn An</b></div><div><i>Văn phòng"
+        " Sở</i></div></div><div class='c-attach'><div>Tài liệu đính kèm</div>"
+        "<div><a href='/f/mau.xls'>Biểu mẫu báo cáo</a> <span>(xls, 24 KB)</span></div>"
+        "<div><a href='/f/hs.zip'>Hồ sơ mẫu</a> <span>(zip)</span></div></div></body></html>"
+    )
+    raw = ArticlePage(ART, html).to_raw()
+    assert raw.paragraphs == [LONG.strip()]
+    assert (raw.author, raw.author_role) == ("Lê Văn An", "Văn phòng Sở")
+    assert [a["name"] for a in raw.attachments] == ["Biểu mẫu báo cáo", "Hồ sơ mẫu"]
+
+
+WORK_CALENDAR = (
+    "<div class='ms-webpartzone-cell'><div class='ms-webpart-chrome'>"
+    "<div class='ms-webpart-chrome-title'><h2 class='ms-webpart-titleText'>Lịch công tác</h2>"
+    "</div><div class='ms-WPBody'><div class='ms-rtestate-field'>"
+    + "<p>08h00: Giám đốc Sở chủ trì họp giao ban, dự hội nghị, làm việc với các phòng,"
+    " đơn vị trực thuộc về kế hoạch công tác tuần, tháng và quý tới.</p>"
+    * 6
+    + "</div></div></div></div>"
+)
+RANKED_LINKS = (
+    "<div><div>Xem nhiều</div>"
+    + "".join(
+        f"<div>{k}</div><a href='/portal/Pages/2018-1-{k}/a{k}.aspx'>Một bài viết được xem nhiều"
+        f" số {k} của tháng</a><div>7.5{k}</div>"
+        for k in range(1, 6)
+    )
+    + "</div>"
+)
+
+
+@pytest.mark.parametrize("box", [WORK_CALENDAR, RANKED_LINKS])
+def test_empty_article_beside_a_prose_or_link_box_has_no_text(box: str) -> None:
+    html = (
+        "<html><body><h1 class='article-title'><span></span></h1><div class='article-content'>"
+        f"<div class='ms-rtestate-field'></div></div>{box}</body></html>"
+    )
+    assert "text" in ArticlePage(ART, html, selectors=False).to_raw().missing
+
+
+def test_source_line_after_the_attachments_box() -> None:
+    html = (
+        "<html><body><div class='article'><h1>Tiêu đề của bài viết mẫu</h1><div>31/01/2018</div>"
+        f"<div class='content'><div class='f'><p>{LONG}</p><p>{LONG}</p>"
+        "<p style='text-align: right;'><strong>Lê Văn An</strong></p></div></div>"
+        "<div class='files'>Văn bản đính kèm <a href='/f/qd.pdf'>Quyết định số 12</a></div>"
+        "<div class='src'><span>Nguồn:</span> TTXVN</div></div></body></html>"
+    )
+    raw = ArticlePage(ART, html).to_raw()
+    assert (raw.author, raw.source) == ("Lê Văn An", "TTXVN")
+    assert raw.paragraphs == [LONG.strip(), LONG.strip()]
+    assert [a["name"] for a in raw.attachments] == ["Quyết định số 12"]
+
+
 def test_pager_submit_button_is_a_postback() -> None:
     html = (
         '<form><input type="submit" name="ctl00$q$btnSearch" value="Tìm kiếm" />'
