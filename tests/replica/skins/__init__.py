@@ -1,4 +1,4 @@
-"""The six skins of the portal family: same anatomy, different markup."""
+"""The eight skins of the portal family: same anatomy, different markup."""
 
 from __future__ import annotations
 
@@ -9,8 +9,7 @@ from .base import Skin
 
 @cache
 def get_skin(name: str) -> Skin:
-    """The skin instance called *name* ("classic", "modern", "third", "portal2", "egov",
-    "legacy")."""
+    """The skin instance called *name* (one of ``tests.replica.site.SKINS``)."""
     if name == "classic":
         from .classic import Classic
 
