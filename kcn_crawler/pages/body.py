@@ -22,6 +22,7 @@ from kcn_crawler.pages.base import (
     SKIP_TAGS,
     absolute,
     clean_tracked,
+    inside,
     is_right_aligned,
     raw_text,
 )
@@ -300,7 +301,7 @@ def _wrapped_with(img: etree._Element, b: Block) -> bool:
     for _ in range(3):
         if wrapper is None:
             return False
-        if any(a is wrapper for a in b.el.iterancestors()):
+        if inside(b.el, {wrapper}):
             break
         wrapper = wrapper.getparent()
     else:

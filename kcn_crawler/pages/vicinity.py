@@ -96,7 +96,7 @@ def date_near(
             break
         if skip and inside(el, skip):
             continue
-        if lead is not None and (el is lead or any(a is lead for a in el.iterancestors())):
+        if lead is not None and inside(el, {lead}):
             continue
         for chunk in (el.text, el.tail):
             if not chunk or not chunk.strip():
@@ -199,7 +199,7 @@ def closing_date(box: etree._Element, body: etree._Element) -> str | None:
 
 def _follows(el: etree._Element, body: etree._Element) -> bool:
     """Whether ``el`` starts after the whole of ``body`` (not inside it)."""
-    return precedes(body, el) and not any(a is body for a in el.iterancestors())
+    return precedes(body, el) and not inside(el, {body})
 
 
 def meta_date(root: etree._Element) -> str | None:
