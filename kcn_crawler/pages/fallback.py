@@ -17,7 +17,7 @@ from typing import Any
 
 from lxml import etree
 
-from kcn_crawler.normalize import is_boilerplate_line
+from kcn_crawler.normalize import is_article_url, is_boilerplate_line
 from kcn_crawler.pages.base import BLOCK_TAGS, SKIP_TAGS, class_id, quick_clean, tag_of
 from kcn_crawler.pages.signature import ATTACH_LINE, is_stop_line
 
@@ -230,9 +230,8 @@ def best_body(
         return scores[el] * (1.0 - (ll / tl if tl else 0.0))
 
     best = max(scores, key=final)
-    tl, ll = stats.get(best, (0, 0))
-    if tl and ll / tl > 0.5:
-        return None, []  # a list of links (a side box), not an article's text
+    if _mostly_article_links(best, stats):
+        return None, []  # a list of other articles (a side box), not an article's text
     top = final(best)
     parent = best.getparent()
     if parent is not None and tag_of(parent) not in _TOP:
@@ -240,6 +239,18 @@ def best_body(
         if others >= 0.25 * top:
             best = parent
     return best, _continuation(best, skip, stats)
+
+
+def _mostly_article_links(el: etree._Element, stats: dict) -> bool:
+    """Whether most of ``el``'s text links to other articles (links to files, as in a
+    notice that is a sentence and its attachments, do not count)."""
+    total = stats.get(el, (0, 0))[0]
+    linked = sum(
+        len("".join(a.itertext()).strip())
+        for a in el.iter("a")
+        if is_article_url(a.get("href") or "")
+    )
+    return bool(total) and linked / total > 0.5
 
 
 def _continuation(best: etree._Element, skip: set, stats: dict) -> list[etree._Element]:

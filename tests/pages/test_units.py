@@ -296,6 +296,22 @@ def test_source_line_after_the_attachments_box() -> None:
     assert [a["name"] for a in raw.attachments] == ["Quyết định số 12"]
 
 
+def test_notice_of_one_sentence_and_its_files_is_read() -> None:
+    sentence = "Sở Khoa học và Công nghệ thông báo danh mục nhiệm vụ năm 2019 như sau."
+    files = "".join(
+        f"<p><a href='/portal/VanBan/2019/qd-{k}.pdf'>Quyết định số {k}/QĐ-UBND về việc phê"
+        f" duyệt danh mục nhiệm vụ khoa học và công nghệ</a></p>"
+        for k in (12, 13, 14)
+    )
+    html = (
+        "<html><body><h1>Thông báo danh mục nhiệm vụ năm 2019</h1><div>31/01/2018</div>"
+        f"<div class='c'><p>{sentence}</p>{files}</div></body></html>"
+    )
+    raw = ArticlePage(ART, html, selectors=False).to_raw()
+    assert raw.missing == [] and raw.paragraphs[0] == sentence
+    assert len(raw.attachments) == 3
+
+
 def test_pager_submit_button_is_a_postback() -> None:
     html = (
         '<form><input type="submit" name="ctl00$q$btnSearch" value="Tìm kiếm" />'
