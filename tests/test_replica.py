@@ -137,6 +137,14 @@ BODY_XPATH = {
         "/*[(self::div or self::p) and not(@class) and not(@style)]"
         '|//div[@class="article-content"]/div[contains(@class,"ms-rtestate-field")]/table//tr'
     ),
+    "navi": (  # plain <p>s; the signature and "Nguồn:" are right-aligned by style
+        '//div[@class="nd-body"]/p[not(@style) and not(@class)]'
+        '|//div[@class="nd-body"]/table[@class="nd-table"]//tr'
+    ),
+    "prose": (  # Word paste: no centred title repeat, no bold-italic lead, no right-aligned lines
+        '//div[contains(@class,"noidung-chitiet")]/div/p[not(@align) and not(b/i)]'
+        '|//div[contains(@class,"noidung-chitiet")]/div/table[@class="MsoTableGrid"]//tr'
+    ),
 }
 
 
@@ -200,6 +208,8 @@ def test_pages_show_the_truth(skin):
             '|//span[contains(@id,"_lblTieuDe")]'
             '|//div[@role="heading" and @aria-level="1"]'
             '|//h1[@class="article-title"]'
+            '|//h1[@class="nd-title"]'
+            '|//h1[@class="tieude-chitiet"]'
         )[0]
         assert clean(title.text_content()) == art["title"]
         seen = clean(doc.text_content())
@@ -210,6 +220,24 @@ def test_pages_show_the_truth(skin):
         hrefs = doc.xpath("//a/@href")
         assert all(a["url"][len(BASE) :] in hrefs and a["name"] in seen for a in art["attachments"])
         assert len(doc.xpath("//form")) == 1
+
+
+def test_prose_word_paste_is_served_not_truth():
+    """prose: Word markup and the title repeated in capitals are on the page, not in the truth."""
+    site = Site(7, 60, "prose")
+    app = App(site, BASE)
+    repeated = 0
+    for art in truth_mod.build(site, BASE)["articles"]:
+        if "transient-503" in art["variety"] or "windows-1258" in art["variety"]:
+            continue
+        page = app.handle("GET", art["url"][len(BASE) :], b"").body.decode()
+        assert 'class="MsoNormal"' in page and "<o:p></o:p>" in page
+        body = lxml.html.fromstring(page).xpath('//div[contains(@class,"noidung-chitiet")]/div')[0]
+        first = clean(body.xpath("./p")[0].text_content())
+        if first == clean(art["title"]).upper():
+            repeated += 1
+            assert first not in art["text"].split("\n\n")
+    assert repeated >= 5
 
 
 # -- over HTTP ----------------------------------------------------------------------------

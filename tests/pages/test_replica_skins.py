@@ -21,7 +21,18 @@ from tests.replica.app import App
 from tests.replica.site import Site
 
 BASE = "http://replica.test"
-SKINS = ("classic", "modern", "third", "portal2", "legacy", "egov", "mobile", "sp2013")
+SKINS = (
+    "classic",
+    "modern",
+    "third",
+    "portal2",
+    "legacy",
+    "egov",
+    "mobile",
+    "sp2013",
+    "navi",
+    "prose",
+)
 
 
 @cache

@@ -11,7 +11,18 @@ from . import content, seed
 from .body import Body, make_body
 from .model import CHANNELS, VN, Article, Special, plan, specials
 
-SKINS = ("classic", "modern", "third", "portal2", "egov", "legacy", "mobile", "sp2013")
+SKINS = (
+    "classic",
+    "modern",
+    "third",
+    "portal2",
+    "egov",
+    "legacy",
+    "mobile",
+    "sp2013",
+    "navi",
+    "prose",
+)
 DEFAULT_STYLE = {
     "classic": "dash",
     "modern": "slash_time",
@@ -21,6 +32,8 @@ DEFAULT_STYLE = {
     "legacy": "dot",
     "mobile": "slash",
     "sp2013": "slash_time",
+    "navi": "weekday",
+    "prose": "words",
 }
 SID_LEN = {
     "classic": 6,
@@ -31,6 +44,8 @@ SID_LEN = {
     "legacy": 12,
     "mobile": 9,
     "sp2013": 7,
+    "navi": 8,
+    "prose": 7,
 }
 UPPER_RATE = {
     "classic": 0.25,
@@ -41,6 +56,8 @@ UPPER_RATE = {
     "legacy": 0.2,
     "mobile": 0.08,
     "sp2013": 0.08,
+    "navi": 0.1,
+    "prose": 0.12,
 }
 
 
@@ -65,6 +82,10 @@ def article_path(skin: str, a: Article, year_only: bool = False) -> str:
         return f"/portal/Pages/{d.year}-{d.month}-{d.day}/{a.slug.lower()}-{a.sid}.aspx"
     if skin == "sp2013":  # lower-case "pages", padded date, id appended to the slug
         return f"/portal/pages/{d:%Y-%m-%d}/{a.slug}{a.sid}.aspx"
+    if skin == "navi":  # padded date, lower-case slug with the id glued to it
+        return f"/portal/Pages/{d:%Y-%m-%d}/{a.slug.lower()}{a.sid}.aspx"
+    if skin == "prose":  # month and day not padded, "-" and a 7-character id after the slug
+        return f"/portal/Pages/{d.year}-{d.month}-{d.day}/{a.slug}-{a.sid}.aspx"
     return f"/Portal/Pages/{d:%Y-%m-%d}/{a.slug.lower()}-{a.sid}.aspx"
 
 

@@ -42,4 +42,12 @@ def get_skin(name: str) -> Skin:
         from .sp2013 import Sp2013
 
         return Sp2013()
+    if name == "navi":
+        from .navi import Navi
+
+        return Navi()
+    if name == "prose":
+        from .prose import Prose
+
+        return Prose()
     raise ValueError(f"unknown skin {name!r}")
