@@ -62,7 +62,16 @@ _VIET_HINT = re.compile(
 
 
 def _fix_eth(s: str) -> str:
-    """Replace the look-alike Ð/ð by Đ/đ where a Vietnamese word is meant."""
+    """Replace the look-alike Ð/ð by Đ/đ where a Vietnamese word is meant (to a fixed
+    point: a fixed letter can make its neighbour's context Vietnamese, as in "ÐÐ")."""
+    while True:
+        fixed = _fix_eth_once(s)
+        if fixed == s:
+            return s
+        s = fixed
+
+
+def _fix_eth_once(s: str) -> str:
     s = _ETH_ABBR.sub(lambda m: m.group(1) + "Đ", s)
     if "ð" in s and not _VIET_HINT.search(s):
         # lower-case eth outside a Vietnamese context: only the capital is fixed

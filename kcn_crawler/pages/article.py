@@ -254,8 +254,9 @@ def _content_box(body: etree._Element, title_el: etree._Element | None) -> etree
 
 
 def _drop_head(blocks: list[Block], title: str | None) -> tuple[list[Block], str | None]:
-    """Drop a repeated title, a date line and a meta line ("| Lượt xem: 2178") at the top
-    of the body: chrome there sits above the text, it does not end it."""
+    """Drop a repeated title (in any case: editors repeat it in capitals), a date line and
+    a meta line ("| Lượt xem: 2178") at the top of the body: chrome there sits above the
+    text, it does not end it."""
     date = None
     i = 0
     while i < len(blocks) and i < 3:
@@ -263,7 +264,7 @@ def _drop_head(blocks: list[Block], title: str | None) -> tuple[list[Block], str
         if (
             title
             and len(b.text) <= len(title) + 40
-            and clean_inline(headline.strip_dates(b.text)) == title
+            and clean_inline(headline.strip_dates(b.text)).casefold() == title.casefold()
         ):
             hits = find_dates(b.text)
             date = date or (hits[0] if hits else None)

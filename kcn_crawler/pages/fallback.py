@@ -32,10 +32,17 @@ _CHROME = etree.XPath(
 _WITH_NAMES = etree.XPath("//*[@class or @id]")
 _CHROME_NAME = re.compile(
     r"(?:^|[\s_-])(?:menu|nav|breadcrumb|footer|sidebar|ribbon|quicklaunch|banner|search|"
-    r"login|share|social|copyright|topbar|toolbar|skip)",
+    r"login|share|social|copyright|topbar|toolbar|skip|"
+    # the same in Vietnamese: chân trang (footer), đầu trang (header), tìm kiếm, đăng nhập
+    r"chan-?trang|chan_trang|dau-?trang|dau_trang|timkiem|tim-kiem|dangnhap|dang-nhap)",
     re.I,
 )
 _TEXTS = etree.XPath("//text()[normalize-space()]")
+#: Pieces of running text (100+ characters outside links and scripts) under an element.
+_RUNNING_TEXT = etree.XPath(
+    "count(.//text()[string-length(normalize-space(.)) >= 100]"
+    "[not(ancestor::a)][not(ancestor::script)][not(ancestor::style)])"
+)
 #: Headings of side boxes (besides the related-news labels of signature.STOP_LINE).
 SIDE_LABEL = re.compile(
     r"^(?:video clip|video|hình ảnh hoạt động|thư viện ảnh|thư viện video|liên kết website|"
@@ -61,7 +68,8 @@ _CONTACT = re.compile(r"địa chỉ\s*:|điện thoại\s*:|đt\s*:|fax\s*:|e-?
 _NEVER_CONTENT = re.compile(
     r"^(?:lịch công tác|lịch làm việc|video clip|thăm dò ý kiến|liên kết website|"
     r"hình ảnh hoạt động|thư viện ảnh|thống kê truy cập|tin đọc nhiều|tin xem nhiều|"
-    r"xem nhiều|đọc nhiều|hỗ trợ trực tuyến|giới thiệu chung)\s*:?$",
+    r"xem nhiều|đọc nhiều|hỗ trợ trực tuyến|giới thiệu chung|tiêu điểm|tin tiêu điểm|"
+    r"tin nổi bật|nổi bật)\s*:?$",
     re.I,
 )
 _PARA_TAGS = frozenset(
@@ -83,7 +91,11 @@ def chrome(root: etree._Element) -> set[etree._Element]:
     """Elements (subtree roots) that are page furniture, never article content."""
     out: set[etree._Element] = set(_CHROME(root))
     for el in _WITH_NAMES(root):
-        if tag_of(el) not in _TOP and _CHROME_NAME.search(class_id(el)):
+        if (
+            tag_of(el) not in _TOP
+            and _CHROME_NAME.search(class_id(el))
+            and _RUNNING_TEXT(el) < 3  # a "navi-main" layout cell holds the article
+        ):
             out.add(el)
     stats: dict[etree._Element, tuple[int, int]] | None = None
     for t in _TEXTS(root):
@@ -111,8 +123,11 @@ def chrome(root: etree._Element) -> set[etree._Element]:
         tl, ll = stats.get(el, (0, 0))
         if tl - ll > 300 + len(line):
             continue  # a short line among running text ("Lượt xem: 12" atop the body)
-        part = _web_part(el) if _NEVER_CONTENT.match(line) else None
-        out.add(part if part is not None else _box_of(el, len(line) + 300, stats))
+        if _NEVER_CONTENT.match(line):
+            part = _web_part(el)
+            out.add(part if part is not None else _box_of(el, 3000, stats, prose=True, label=line))
+        else:
+            out.add(_box_of(el, len(line) + 300, stats))
     return out
 
 
@@ -171,10 +186,15 @@ def _web_part(el: etree._Element) -> etree._Element | None:
     return None
 
 
-def _box_of(el: etree._Element, room: int, stats: dict) -> etree._Element:
+def _box_of(
+    el: etree._Element, room: int, stats: dict, *, prose: bool = False, label: str = ""
+) -> etree._Element:
     """The box a label heads: climb while the label opens the ancestor and the ancestor
-    holds at most ``room`` characters outside links."""
+    holds at most ``room`` characters outside links.  With ``prose`` (a heading no
+    article carries) the box may hold running text, but the climb takes in running
+    text once only: the box's own, never the article's beside it."""
     box = el
+    absorbed = False
     for _ in range(8):
         parent = box.getparent()
         if parent is None or tag_of(parent) in _TOP:
@@ -191,6 +211,11 @@ def _box_of(el: etree._Element, room: int, stats: dict) -> etree._Element:
         tl, ll = stats.get(parent, (0, 0))
         if tl - ll > room:
             break
+        if prose and _RUNNING_TEXT(parent) > _RUNNING_TEXT(box):
+            # running text joins only a heading that holds nothing yet: the box's own
+            if absorbed or stats.get(box, (0, 0))[0] > len(label) + 20:
+                break
+            absorbed = True
         box = parent
     return box
 

@@ -151,8 +151,12 @@ _AUTHOR_LABEL = re.compile(
 
 
 def strip_author_label(name: str) -> str:
-    """The signer's name without a leading label such as "Tác giả:"."""
-    return _AUTHOR_LABEL.sub("", name, count=1).strip() or name
+    """The signer's name without a leading label such as "Tác giả:", nor the
+    parentheses some editors sign in ("(Minh Hà)")."""
+    name = _AUTHOR_LABEL.sub("", name, count=1).strip() or name
+    if name.startswith("(") and name.endswith(")") and name.count("(") == 1:
+        name = name[1:-1].strip() or name
+    return name
 
 
 def _signature(content: list[Block], tail: Tail) -> list[Block]:

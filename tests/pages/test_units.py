@@ -273,7 +273,21 @@ RANKED_LINKS = (
 )
 
 
-@pytest.mark.parametrize("box", [WORK_CALENDAR, RANKED_LINKS])
+HIGHLIGHTS = (
+    "<div class='cot-trai'><div class='khung'><div class='khung-tieude'><span>Tiêu điểm</span>"
+    "</div><div class='khung-noidung'>"
+    + "<div><a href='/portal/Pages/Gioi-thieu.aspx'>Chương trình hỗ trợ doanh nghiệp</a><div>"
+    "Sở Khoa học và Công nghệ tiếp tục hướng dẫn các doanh nghiệp trên địa bàn tỉnh xây dựng"
+    " hồ sơ đề nghị hỗ trợ đổi mới công nghệ, ứng dụng tiến bộ kỹ thuật vào sản xuất...</div>"
+    "</div>" * 2 + "</div></div></div>"
+)
+VIETNAMESE_FOOTER = (
+    "<div class='chan-trang'><p>CỔNG THÔNG TIN ĐIỆN TỬ SỞ KHOA HỌC VÀ CÔNG NGHỆ THANH HÓA</p>"
+    "<p>Địa chỉ: Số 15 Phan Chu Trinh, phường Điện Biên, TP. Thanh Hóa</p></div>"
+)
+
+
+@pytest.mark.parametrize("box", [WORK_CALENDAR, RANKED_LINKS, HIGHLIGHTS, VIETNAMESE_FOOTER])
 def test_empty_article_beside_a_prose_or_link_box_has_no_text(box: str) -> None:
     html = (
         "<html><body><h1 class='article-title'><span></span></h1><div class='article-content'>"
@@ -310,6 +324,28 @@ def test_notice_of_one_sentence_and_its_files_is_read() -> None:
     raw = ArticlePage(ART, html, selectors=False).to_raw()
     assert raw.missing == [] and raw.paragraphs[0] == sentence
     assert len(raw.attachments) == 3
+
+
+def test_layout_cell_named_like_navigation_still_holds_the_article() -> None:
+    html = (
+        "<html><body><table class='navi-layout'><tr><td class='navi-left'><a href='/'>Trang"
+        " chủ</a></td><td class='navi-main'><h1>Tiêu đề của bài viết mẫu</h1><div>31/01/2018"
+        f"</div><div><p>{LONG}</p><p>{LONG}</p><p>{LONG}</p></div></td></tr></table></body></html>"
+    )
+    raw = ArticlePage(ART, html, selectors=False).to_raw()
+    assert raw.missing == [] and raw.paragraphs == [LONG.strip()] * 3
+
+
+def test_title_repeated_in_capitals_atop_the_body_is_neither_lead_nor_text() -> None:
+    html = (
+        "<html><body><h1>Hội thảo khoa học về chuyển đổi số</h1><div>31/01/2018</div><div>"
+        "<p align='center'><b>HỘI THẢO KHOA HỌC VỀ CHUYỂN ĐỔI SỐ</b></p>"
+        f"<p><b><i>{LONG.strip()}</i></b></p><p>{LONG}</p><p>{LONG}</p>"
+        "<p align='right'><b>(Minh Hà)</b></p></div></body></html>"
+    )
+    raw = ArticlePage(ART, html, selectors=False).to_raw()
+    assert raw.summary == LONG.strip() and raw.paragraphs == [LONG.strip()] * 2
+    assert raw.author == "Minh Hà"
 
 
 def test_pager_submit_button_is_a_postback() -> None:

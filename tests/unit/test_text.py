@@ -110,3 +110,9 @@ def test_clean_block() -> None:
 )
 def test_token_f1(a: str, b: str, expected: float) -> None:
     assert token_f1(a, b) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text", ["ÐÐ", "ÐÐ Ðà", "O0©0Ð"])
+def test_clean_inline_is_idempotent_on_what_hypothesis_found(text: str) -> None:
+    once = clean_inline(text)
+    assert clean_inline(once) == once
