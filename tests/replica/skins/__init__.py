@@ -1,4 +1,4 @@
-"""The eight skins of the portal family: same anatomy, different markup."""
+"""The ten skins of the portal family: same anatomy, different markup."""
 
 from __future__ import annotations
 
