@@ -12,18 +12,6 @@ import pytest
 from tests.crawl.helpers import CrawlRun, run_crawl
 from tests.replica.process import run_replica
 
-SKINS = (
-    "classic",
-    "modern",
-    "third",
-    "portal2",
-    "legacy",
-    "egov",
-    "mobile",
-    "sp2013",
-    "navi",
-    "prose",
-)
 ARTICLES = 60
 SEED = 7
 

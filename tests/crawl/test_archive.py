@@ -8,8 +8,9 @@ from datetime import date
 
 import pytest
 
-from tests.crawl.conftest import SKINS, CrawlOfReplica
+from tests.crawl.conftest import CrawlOfReplica
 from tests.crawl.helpers import score, trap_requests
+from tests.replica.site import SKINS
 
 MIN_TEXT_F1 = 0.99
 

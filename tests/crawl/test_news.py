@@ -6,9 +6,10 @@ from collections.abc import Callable
 
 import pytest
 
-from tests.crawl.conftest import SKINS, CrawlOfReplica
+from tests.crawl.conftest import CrawlOfReplica
 from tests.crawl.helpers import score, trap_requests
 from tests.crawl.seed import SEED_AUTHOR, SEED_PUBLISHED, SEED_ROLE, seed_paragraphs, seed_title
+from tests.replica.site import SKINS
 
 MIN_TEXT_F1 = 0.99
 

@@ -18,21 +18,9 @@ from kcn_crawler.normalize.encoding import decode_html
 from kcn_crawler.pages import ArticlePage, HomePage, ListingPage, find_archive_form
 from tests.replica import truth as replica_truth
 from tests.replica.app import App
-from tests.replica.site import Site
+from tests.replica.site import SKINS, Site
 
 BASE = "http://replica.test"
-SKINS = (
-    "classic",
-    "modern",
-    "third",
-    "portal2",
-    "legacy",
-    "egov",
-    "mobile",
-    "sp2013",
-    "navi",
-    "prose",
-)
 
 
 @cache
