@@ -72,6 +72,9 @@ _NEVER_CONTENT = re.compile(
     r"tin nổi bật|nổi bật)\s*:?$",
     re.I,
 )
+#: Fewer characters than this outside links, and no link (to an attachment, say), is no
+#: article text: what is left of a page whose content box came empty.
+_MIN_TEXT = 80
 _PARA_TAGS = frozenset(
     {"p", "div", "td", "li", "pre", "blockquote", "dd", "article", "section", "font", "span",
      "center", "th"}
@@ -257,6 +260,9 @@ def best_body(
     best = max(scores, key=final)
     if _mostly_article_links(best, stats):
         return None, []  # a list of other articles (a side box), not an article's text
+    tl, ll = stats.get(best, (0, 0))
+    if tl - ll < _MIN_TEXT and best.find(".//a[@href]") is None:
+        return None, []  # a line or two of the page's chrome (a logo's caption), no text
     top = final(best)
     parent = best.getparent()
     if parent is not None and tag_of(parent) not in _TOP:

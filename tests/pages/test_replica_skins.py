@@ -104,3 +104,12 @@ def test_article_pages_read_like_the_truth(skin: str) -> None:
         if (raw.author, raw.author_role) != (want["author"], want["author_role"]):
             problems.append(f"{aid}: signature {(raw.author, raw.author_role)!r}")
     assert problems == []
+
+
+@pytest.mark.parametrize("skin", SKINS)
+def test_unreadable_page_reports_its_text_missing(skin: str) -> None:
+    """The replica's unreadable article (an empty content box) is reported, never read
+    from the furniture around it (footer, side boxes, the logo's caption)."""
+    for url in replica(skin)[1]["unreadable"]:
+        raw = ArticlePage(url, fetch(skin, url)).to_raw()
+        assert "text" in raw.missing, (url, raw.paragraphs[:3])

@@ -281,13 +281,19 @@ HIGHLIGHTS = (
     " hồ sơ đề nghị hỗ trợ đổi mới công nghệ, ứng dụng tiến bộ kỹ thuật vào sản xuất...</div>"
     "</div>" * 2 + "</div></div></div>"
 )
+LOGO_CAPTION = (
+    "<div class='c-logo'><a href='/'><img src='/logo.png'/></a><div><div>Cổng thông tin"
+    " điện tử</div><div>Sở Khoa học và Công nghệ Thanh Hóa</div></div></div>"
+)
 VIETNAMESE_FOOTER = (
     "<div class='chan-trang'><p>CỔNG THÔNG TIN ĐIỆN TỬ SỞ KHOA HỌC VÀ CÔNG NGHỆ THANH HÓA</p>"
     "<p>Địa chỉ: Số 15 Phan Chu Trinh, phường Điện Biên, TP. Thanh Hóa</p></div>"
 )
 
 
-@pytest.mark.parametrize("box", [WORK_CALENDAR, RANKED_LINKS, HIGHLIGHTS, VIETNAMESE_FOOTER])
+@pytest.mark.parametrize(
+    "box", [WORK_CALENDAR, RANKED_LINKS, HIGHLIGHTS, VIETNAMESE_FOOTER, LOGO_CAPTION]
+)
 def test_empty_article_beside_a_prose_or_link_box_has_no_text(box: str) -> None:
     html = (
         "<html><body><h1 class='article-title'><span></span></h1><div class='article-content'>"
