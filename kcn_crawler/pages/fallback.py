@@ -60,6 +60,8 @@ _SITE_NOTICE = re.compile(
     r"bản quyền thuộc|giấy phép thiết lập|copyright|©",
     re.I,
 )
+#: SharePoint's message for a web part that failed to render (and its error id).
+_WEB_PART_ERROR = re.compile(r"lỗi phần web|web part error|correlation id\s*:", re.I)
 #: The footer's contact lines, which go with such a notice.
 _CONTACT = re.compile(r"địa chỉ\s*:|điện thoại\s*:|đt\s*:|fax\s*:|e-?mail\s*:|website\s*:", re.I)
 #: Side-box headings no article's own box ever carries: the box may hold prose (a work
@@ -102,6 +104,9 @@ def chrome(root: etree._Element) -> set[etree._Element]:
             out.add(el)
     stats: dict[etree._Element, tuple[int, int]] | None = None
     for t in _TEXTS(root):
+        if _WEB_PART_ERROR.match(t.strip()):
+            out.add(_failed_part(t))
+            continue
         if _SITE_NOTICE.search(t):
             if stats is None:
                 stats = {}
@@ -132,6 +137,18 @@ def chrome(root: etree._Element) -> set[etree._Element]:
         else:
             out.add(_box_of(el, len(line) + 300, stats))
     return out
+
+
+def _failed_part(t: Any) -> etree._Element:
+    """The web part whose rendering failed (``t`` is its error message): its body, or
+    the message's own block when no web part markup is around it."""
+    el = t.getparent()
+    if el is not None and getattr(t, "is_tail", False):
+        el = el.getparent()
+    for anc in el.iterancestors():
+        if _PART.search(anc.get("class") or "") or tag_of(anc) in _TOP:
+            return anc if tag_of(anc) not in _TOP else el
+    return el
 
 
 def _site_footer(t: Any, stats: dict) -> etree._Element | None:

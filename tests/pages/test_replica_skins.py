@@ -113,3 +113,16 @@ def test_unreadable_page_reports_its_text_missing(skin: str) -> None:
     for url in replica(skin)[1]["unreadable"]:
         raw = ArticlePage(url, fetch(skin, url)).to_raw()
         assert "text" in raw.missing, (url, raw.paragraphs[:3])
+
+
+@pytest.mark.parametrize("skin", SKINS)
+def test_a_web_part_that_failed_to_render_is_no_article(skin: str) -> None:
+    """The replica's broken mode (SharePoint's "Lỗi Phần Web" in place of the content):
+    the page reports its text missing instead of offering the error message as text."""
+    app = App(Site(7, 60, skin), base=BASE, broken=True)
+    for want in replica_truth.build(app.site, BASE)["articles"][:10]:
+        response = app.handle("GET", want["url"][len(BASE) :], b"")
+        if response.status != 200:
+            continue  # the transient 503
+        text, _ = decode_html(response.body, response.headers[0][1].split("charset=")[-1])
+        assert "text" in ArticlePage(want["url"], text).to_raw().missing, want["url"]
