@@ -102,15 +102,15 @@ def chrome(root: etree._Element) -> set[etree._Element]:
             and _RUNNING_TEXT(el) < 3  # a "navi-main" layout cell holds the article
         ):
             out.add(el)
-    stats: dict[etree._Element, tuple[int, int]] | None = None
+    stats: dict[etree._Element, tuple[int, int]] = {}
+    _stats(root, stats, False)
     for t in _TEXTS(root):
         if _WEB_PART_ERROR.match(t.strip()):
-            out.add(_failed_part(t))
+            holder = _holder(t)
+            if holder is not None:
+                out.add(_failed_part(holder))
             continue
         if _SITE_NOTICE.search(t):
-            if stats is None:
-                stats = {}
-                _stats(root, stats, False)
             footer = _site_footer(t, stats)
             if footer is not None:
                 out.add(footer)
@@ -120,14 +120,9 @@ def chrome(root: etree._Element) -> set[etree._Element]:
         line = quick_clean(t)
         if len(line) > 60 or not _is_label(line):
             continue
-        el = t.getparent()
-        if el is not None and getattr(t, "is_tail", False):
-            el = el.getparent()
+        el = _holder(t)
         if el is None or tag_of(el) in _TOP or el in out:
             continue
-        if stats is None:
-            stats = {}
-            _stats(root, stats, False)
         tl, ll = stats.get(el, (0, 0))
         if tl - ll > 300 + len(line):
             continue  # a short line among running text ("Lượt xem: 12" atop the body)
@@ -139,12 +134,17 @@ def chrome(root: etree._Element) -> set[etree._Element]:
     return out
 
 
-def _failed_part(t: Any) -> etree._Element:
-    """The web part whose rendering failed (``t`` is its error message): its body, or
-    the message's own block when no web part markup is around it."""
+def _holder(t: Any) -> etree._Element | None:
+    """The element a text node sits in (a tail's is its element's parent)."""
     el = t.getparent()
     if el is not None and getattr(t, "is_tail", False):
         el = el.getparent()
+    return el
+
+
+def _failed_part(el: etree._Element) -> etree._Element:
+    """The web part whose rendering failed (``el`` holds its error message): its body,
+    or the message's own block when no web part markup is around it."""
     for anc in el.iterancestors():
         if _PART.search(anc.get("class") or "") or tag_of(anc) in _TOP:
             return anc if tag_of(anc) not in _TOP else el
@@ -154,9 +154,7 @@ def _failed_part(t: Any) -> etree._Element:
 def _site_footer(t: Any, stats: dict) -> etree._Element | None:
     """The site footer holding the publisher's notice ``t``: its largest container of at
     most 1,000 characters that also holds contact lines (address, phone, e-mail)."""
-    el = t.getparent()
-    if el is not None and getattr(t, "is_tail", False):
-        el = el.getparent()
+    el = _holder(t)
     found = None
     while el is not None and tag_of(el) not in _TOP and stats.get(el, (0, 0))[0] <= 1000:
         found = el
