@@ -121,9 +121,11 @@ def parse_params(
     if params.since and params.until and params.since > params.until:
         raise BadArgument(f"since: {params.since} is after until ({params.until})")
     if check_span:
-        until = params.until or today_in_vietnam()
-        if params.since and params.since > until:
-            raise BadArgument(f"since: {params.since} is after until ({until}, today in Vietnam)")
+        last_day = params.until or today_in_vietnam()
+        if params.since and params.since > last_day:
+            raise BadArgument(
+                f"since: {params.since} is after until ({last_day}, today in Vietnam)"
+            )
         span = len(params.archive_days())
         if span > params.max_days:
             raise BadArgument(

@@ -43,6 +43,8 @@ def retry_after_seconds(value: bytes | str | None, now: datetime | None = None) 
 class RetryAfterMiddleware(RetryMiddleware):
     """RetryMiddleware that sleeps for ``Retry-After`` before retrying."""
 
+    max_wait: float = 120.0  # KCN_RETRY_AFTER_MAX, set in from_crawler
+
     @classmethod
     def from_crawler(cls, crawler):  # type: ignore[no-untyped-def]
         middleware = super().from_crawler(crawler)

@@ -20,7 +20,7 @@ class DedupeArticlePipeline:
         return cls(crawler.stats)
 
     def process_item(self, item: Any) -> Any:
-        article_id = ItemAdapter(item).get("id")
+        article_id = str(ItemAdapter(item).get("id"))
         if article_id in self.seen:
             self.stats.inc_value("kcn/items/duplicate")
             raise DropItem(f"duplicate article {article_id}")

@@ -144,7 +144,7 @@ class BasePortalSpider(scrapy.Spider):
         if not same_page:
             logger.warning("Article %s answered from another page: %s", aid, response.url)
             stats.inc_value("kcn/articles/moved")
-        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1")
+        content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1")
         raw = read_article(response.url, response.body, content_type, kcn.get("listing_title"))
         stats.inc_value("kcn/articles/extracted")
         stats.inc_value(f"kcn/articles/{raw.extraction}")
@@ -176,7 +176,7 @@ class BasePortalSpider(scrapy.Spider):
             stats.inc_value("kcn/dates/url_mismatch")
         yield build_article(
             raw,
-            url=response.url if same_page else response.request.url,
+            url=response.url if same_page or response.request is None else response.request.url,
             article_id=aid,
             site=self.site,
             channel=kcn.get("channel"),

@@ -25,7 +25,7 @@ ASPNET_FORM = "//form[.//input[@name='__VIEWSTATE']]"
 
 def page_selector(response: Response) -> Selector:
     """A Selector over the response body, decoded with Vietnamese-aware charset checks."""
-    content_type = response.headers.get(b"Content-Type", b"").decode("latin-1")
+    content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1")
     text, _encoding = decode_html(response.body, declared_charset(content_type))
     return Selector(text=text, base_url=response.url, type="html")
 
