@@ -28,12 +28,13 @@ demo: install
 test: install $(PYWB)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy kcn_crawler
 	$(BIN)/pytest -q -n 2
 
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy kcn_crawler/normalize kcn_crawler/pages
+	$(BIN)/mypy kcn_crawler
 
 ## Throughput and memory of a 10,000-article crawl vs a bare spider (takes minutes).
 bench: install
