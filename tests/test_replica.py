@@ -145,6 +145,10 @@ BODY_XPATH = {
         '//div[contains(@class,"noidung-chitiet")]/div/p[not(@align) and not(b/i)]'
         '|//div[contains(@class,"noidung-chitiet")]/div/table[@class="MsoTableGrid"]//tr'
     ),
+    "cms": (  # one row per paragraph: no centred image/caption rows, no right-aligned signature
+        '//table[@class="tin-noidung"]/tbody/tr/td[not(@align) and not(@class)]'
+        '|//table[@class="tin-noidung"]/tbody/tr/td/table[@class="tin-bang"]//tr'
+    ),
 }
 
 
@@ -210,6 +214,7 @@ def test_pages_show_the_truth(skin):
             '|//h1[@class="article-title"]'
             '|//h1[@class="nd-title"]'
             '|//h1[@class="tieude-chitiet"]'
+            '|//div[@class="tin-tieude"]'
         )[0]
         assert clean(title.text_content()) == art["title"]
         seen = clean(doc.text_content())

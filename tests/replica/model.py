@@ -14,8 +14,14 @@ START, END = date(2016, 1, 4), date(2026, 10, 30)
 
 # date styles of ANATOMY; "none": no date on the page; "url": the URL is the only date
 DATE_STYLES = ["dash", "slash", "slash_time", "weekday", "updated", "words", "dot"]
-# "at_time" is portal2's default only (not drawn for other skins)
-TIMED = {"slash_time": "minute", "weekday": "minute", "updated": "second", "at_time": "minute"}
+# "at_time" is portal2's default only, "posted_at" cms's (not drawn for other skins)
+TIMED = {
+    "slash_time": "minute",
+    "weekday": "minute",
+    "updated": "second",
+    "at_time": "minute",
+    "posted_at": "minute",
+}
 WEEKDAYS = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"]
 
 # quirks given to exactly one article each (when the site is big enough)
@@ -132,6 +138,8 @@ def format_date(d: datetime, style: str) -> str:
         return d.strftime("%d.%m.%Y")
     if style == "at_time":
         return f"(Cập nhật lúc {d:%H:%M} ngày {d:%d/%m/%Y})"
+    if style == "posted_at":
+        return f"Đăng lúc: {d:%H:%M %d/%m/%Y}"
     raise ValueError(style)
 
 

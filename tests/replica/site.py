@@ -22,6 +22,7 @@ SKINS = (
     "sp2013",
     "navi",
     "prose",
+    "cms",
 )
 DEFAULT_STYLE = {
     "classic": "dash",
@@ -34,6 +35,7 @@ DEFAULT_STYLE = {
     "sp2013": "slash_time",
     "navi": "weekday",
     "prose": "words",
+    "cms": "posted_at",
 }
 SID_LEN = {
     "classic": 6,
@@ -46,6 +48,7 @@ SID_LEN = {
     "sp2013": 7,
     "navi": 8,
     "prose": 7,
+    "cms": 8,
 }
 UPPER_RATE = {
     "classic": 0.25,
@@ -58,6 +61,7 @@ UPPER_RATE = {
     "sp2013": 0.08,
     "navi": 0.1,
     "prose": 0.12,
+    "cms": 0.06,
 }
 
 
@@ -86,6 +90,8 @@ def article_path(skin: str, a: Article, year_only: bool = False) -> str:
         return f"/portal/Pages/{d:%Y-%m-%d}/{a.slug.lower()}{a.sid}.aspx"
     if skin == "prose":  # month and day not padded, "-" and a 7-character id after the slug
         return f"/portal/Pages/{d.year}-{d.month}-{d.day}/{a.slug}-{a.sid}.aspx"
+    if skin == "cms":  # month and day not padded, an 8-character id glued to the slug
+        return f"/portal/Pages/{d.year}-{d.month}-{d.day}/{a.slug}{a.sid}.aspx"
     return f"/Portal/Pages/{d:%Y-%m-%d}/{a.slug.lower()}-{a.sid}.aspx"
 
 

@@ -1,4 +1,4 @@
-"""The ten skins of the portal family: same anatomy, different markup."""
+"""The eleven skins of the portal family: same anatomy, different markup."""
 
 from __future__ import annotations
 
@@ -50,4 +50,8 @@ def get_skin(name: str) -> Skin:
         from .prose import Prose
 
         return Prose()
+    if name == "cms":
+        from .cms import Cms
+
+        return Cms()
     raise ValueError(f"unknown skin {name!r}")
