@@ -82,11 +82,14 @@ def test_first_listing_page_of_each_channel(skin: str) -> None:
     assert paged and all(turn is not None for turn in paged), "longer channels page on"
 
 
+@pytest.mark.parametrize("selectors", [True, False], ids=["fast-path", "fallback-alone"])
 @pytest.mark.parametrize("skin", SKINS)
-def test_article_pages_read_like_the_truth(skin: str) -> None:
+def test_article_pages_read_like_the_truth(skin: str, selectors: bool) -> None:
+    """Every field of every article; with the fast path, and with the generic fallback
+    alone (what a site whose class names the selector sets never saw gets)."""
     problems: list[str] = []
     for want in articles(skin):
-        raw = ArticlePage(want["url"], fetch(skin, want["url"])).to_raw()
+        raw = ArticlePage(want["url"], fetch(skin, want["url"]), selectors=selectors).to_raw()
         aid = want["id"]
         if raw.title != want["title"]:
             problems.append(f"{aid}: title {raw.title!r}")
