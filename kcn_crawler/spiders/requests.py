@@ -79,7 +79,10 @@ def archive_day_request(
         buttons = form.xpath(
             ".//input[@name=$name] | .//button[@name=$name]", name=spec.submit_name
         )
-        if buttons:
+        if buttons and (buttons[0].attrib.get("type") or "").lower() == "image":
+            # an ImageButton: browsers send where it was clicked, ASP.NET looks for that
+            data[f"{spec.submit_name}.x"] = data[f"{spec.submit_name}.y"] = "1"
+        elif buttons:
             click = buttons[0].root
     request = form2request(form, data, click=click)
     return request.to_scrapy(callback=callback, meta=meta, dont_filter=True)
