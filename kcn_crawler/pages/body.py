@@ -306,7 +306,7 @@ def _wrapped_with(img: etree._Element, b: Block) -> bool:
         wrapper = wrapper.getparent()
     else:
         return False
-    if wrapper is None or sum(1 for _ in wrapper.iter("img")) != 1:
+    if sum(1 for _ in wrapper.iter("img")) != 1:
         return False
     return len(" ".join(raw_text(wrapper).split())) <= len(b.text) + 2
 

@@ -19,7 +19,7 @@ from kcn_crawler.extraction import read_article
 from kcn_crawler.normalize.urls import article_id, canonical_url
 from kcn_crawler.pages.home import HomePage
 from kcn_crawler.params import CrawlParams, parse_params
-from kcn_crawler.spiders.requests import page_selector
+from kcn_crawler.spiders.requests import content_type, page_selector
 
 logger = logging.getLogger(__name__)
 
@@ -144,8 +144,9 @@ class BasePortalSpider(scrapy.Spider):
         if not same_page:
             logger.warning("Article %s answered from another page: %s", aid, response.url)
             stats.inc_value("kcn/articles/moved")
-        content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1")
-        raw = read_article(response.url, response.body, content_type, kcn.get("listing_title"))
+        raw = read_article(
+            response.url, response.body, content_type(response), kcn.get("listing_title")
+        )
         stats.inc_value("kcn/articles/extracted")
         stats.inc_value(f"kcn/articles/{raw.extraction}")
         published = resolve_published(raw.date_raw, kcn.get("listing_date"), response.url)

@@ -23,10 +23,14 @@ from kcn_crawler.pages.types import ArchiveFormSpec, Postback
 ASPNET_FORM = "//form[.//input[@name='__VIEWSTATE']]"
 
 
+def content_type(response: Response) -> str:
+    """The response's Content-Type header value ("" when absent)."""
+    return (response.headers.get(b"Content-Type") or b"").decode("latin-1")
+
+
 def page_selector(response: Response) -> Selector:
     """A Selector over the response body, decoded with Vietnamese-aware charset checks."""
-    content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1")
-    text, _encoding = decode_html(response.body, declared_charset(content_type))
+    text, _encoding = decode_html(response.body, declared_charset(content_type(response)))
     return Selector(text=text, base_url=response.url, type="html")
 
 
