@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-SEED_CANDIDATES = (
-    Path(__file__).resolve().parents[3] / "shared" / "portal" / "seed-page.txt",
-    Path(__file__).resolve().parents[2] / "tests" / "replica" / "seed-page.txt",
-)
+# A verbatim copy of shared/portal/seed-page.txt, kept in the repository: the clone is the project.
+SEED_PATH = Path(__file__).resolve().parents[1] / "replica" / "seed-page.txt"
 SEED_DATE = "31-01-2018"
 SEED_PUBLISHED = "2018-01-31T00:00:00+07:00"
 SEED_AUTHOR = "Cao Thị Ngọc Hà"
@@ -19,10 +17,7 @@ SEED_ROLE = "TP. Quản lý Khoa học"
 
 
 def seed_lines() -> list[str]:
-    for path in SEED_CANDIDATES:
-        if path.exists():
-            return path.read_text("utf-8").splitlines()
-    raise FileNotFoundError("seed-page.txt not found beside the project")
+    return SEED_PATH.read_text("utf-8").splitlines()
 
 
 def seed_title() -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-SEED_PATH = Path("/work/shared/portal/seed-page.txt")
+SEED_PATH = Path(__file__).resolve().parents[1] / "replica" / "seed-page.txt"
 
 # Verbatim from the seed page (title, body start, signature).
 SEED_PARAGRAPHS = [
@@ -88,10 +88,8 @@ MISC_LINES = [
 
 
 def seed_lines() -> list[str]:
-    """Non-empty lines of the real seed page (or the inline excerpt if it is absent)."""
-    if SEED_PATH.exists():
-        return [ln for ln in SEED_PATH.read_text(encoding="utf-8").splitlines() if ln.strip()]
-    return list(SEED_PARAGRAPHS)
+    """Non-empty lines of the real seed page (a copy kept in the repository)."""
+    return [ln for ln in SEED_PATH.read_text(encoding="utf-8").splitlines() if ln.strip()]
 
 
 def _para(rng: random.Random, sentences: list[str], k: tuple[int, int]) -> str:
