@@ -113,6 +113,19 @@ KCN_WARC_CDXJ = True  # write a CDXJ index beside each WARC file
 KCN_FILES = False
 KCN_FILES_STORE = "exports/files"
 
+# --- Channel discovery and coverage (issue 10) --------------------------------------
+# Every page of the site the home page links is fetched once and judged: a channel lists
+# articles of its own. Sub-channels are looked for on channels, down to this depth.
+KCN_DISCOVERY_MAX_PAGES = 200  # candidate pages fetched at most
+KCN_DISCOVERY_DEPTH = 2  # 0: only pages the home page links; 1: their links too; …
+KCN_DISCOVERY_IGNORE = ""  # test-only: a regex of URLs never taken for channels
+# portal without since: the archive walks from the channels' oldest day, this much earlier.
+KCN_ARCHIVE_MARGIN_DAYS = 365
+# Coverage checks (kcn_crawler.catalog.coverage): fail when the crawl misses much of a site.
+KCN_MONITOR_MIN_HOME_COVERAGE = 0.90  # news: share of the home page's articles channels list
+KCN_MONITOR_MAX_ARCHIVE_ONLY = 0.20  # portal: archive-only share within the channels' span
+KCN_MONITOR_MAX_LISTING_LIKE_UNWALKED = 4  # one channel walked while the home links more
+
 # --- Scheduled crawls (issue 5) ---------------------------------------------------
 # Catalog of articles and runs (kcn_crawler.catalog): SQLite in WAL mode.
 KCN_CATALOG = True

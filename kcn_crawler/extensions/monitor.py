@@ -28,6 +28,7 @@ from kcn_crawler.catalog.checks import (
     articles_seen,
     run_checks,
 )
+from kcn_crawler.catalog.coverage import CoverageThresholds, coverage_checks
 from kcn_crawler.catalog.runtime import incremental_requested, runtime_for, spider_site
 from kcn_crawler.extensions.catalog import spider_args
 
@@ -70,6 +71,7 @@ class MonitorExtension:
         self.crawler = crawler
         self.stats = crawler.stats
         self.thresholds = Thresholds.from_settings(crawler.settings)
+        self.coverage_thresholds = CoverageThresholds.from_settings(crawler.settings)
         self.exit_code = crawler.settings.getint("KCN_MONITOR_EXIT_CODE", 3)
         self.responses = 0
         self.http_errors = 0
@@ -194,6 +196,7 @@ class MonitorExtension:
         self.stats.set_value("kcn/http/errors", self.http_errors)
         self.stats.set_value("kcn/http/exceptions", self.exceptions)
         checks = run_checks(self.numbers(reason), self.thresholds)
+        checks += coverage_checks(self.stats.get_stats(), self.coverage_thresholds)
         failed = [check.line() for check in checks if not check.passed]
         self.stats.set_value(
             "kcn/checks", [{"name": c.name, "passed": c.passed, "detail": c.detail} for c in checks]

@@ -9,6 +9,8 @@ from lxml import etree
 from kcn_crawler.normalize import canonical_url, clean_inline, is_channel_url
 from kcn_crawler.pages.archive import find_archive_form
 from kcn_crawler.pages.base import absolute, same_host, text_of, to_root
+from kcn_crawler.pages.discovery import candidate_links
+from kcn_crawler.pages.listing import ListingPage
 from kcn_crawler.pages.types import ArchiveFormSpec, Link
 
 _LINKS = etree.XPath("//a[@href]")
@@ -42,6 +44,14 @@ class HomePage:
             elif not found[key].text and text:
                 found[key] = Link(url=found[key].url, text=text)
         return [found[k] for k in order]
+
+    def candidates(self) -> list[Link]:
+        """The site's own pages this page links to that may be channels (see ``discovery``)."""
+        return candidate_links(self.url, self.root)
+
+    def list_places(self) -> dict[tuple[str, ...], set[str]]:
+        """The page's lists of article links: place → articles (the site's frame boxes)."""
+        return ListingPage(self.url, self.root).list_places()
 
     def archive_form(self) -> ArchiveFormSpec | None:
         """The date archive form of the page, if it has one."""

@@ -37,8 +37,14 @@ from kcn_crawler.pages.base import (
     text_of,
     to_root,
 )
+from kcn_crawler.pages.discovery import list_signature
 from kcn_crawler.pages.entry_dates import entry_dates, is_archive_heading
-from kcn_crawler.pages.pager import PagerLink, find_page_turns, parse_postback
+from kcn_crawler.pages.pager import (
+    PagerLink,
+    find_page_turns,
+    parse_postback,
+    turn_after_current,
+)
 from kcn_crawler.pages.types import ListingEntry, PageTurn
 
 __all__ = ["ListingPage", "parse_postback"]
@@ -55,6 +61,7 @@ class ListingPage:
         self.page_number = page_number
         self.day = day  # the archive's answer for this day: its entries carry this date
         self._turns: list[tuple[etree._Element, PagerLink]] | None = None
+        self.main_list: etree._Element | None = None  # the container of entries(), once read
 
     # -- paging -----------------------------------------------------------------
     def _page_turns(self) -> list[tuple[etree._Element, PagerLink]]:
@@ -73,6 +80,9 @@ class ListingPage:
         for pl in turns:
             if pl.number == want:
                 return pl.turn
+        after = turn_after_current(self._page_turns(), self.page_number)
+        if after is not None:
+            return after
         for pl in turns:
             if pl.rel == "next" and (pl.number is None or pl.number > self.page_number):
                 return pl.turn
@@ -91,6 +101,7 @@ class ListingPage:
         best = max(groups, key=lambda g: scores[id(g)])
         if scores[id(best)] <= 0:
             return []
+        self.main_list = best.parent
         pos = {id(u[0]): i for i, u in enumerate(units)}
 
         def first(g: _Group) -> int:
@@ -111,6 +122,22 @@ class ListingPage:
             return _entries(best, dates[id(best)])
         merged.items.sort(key=lambda it: min(pos[id(a)] for a, _, _ in it[1]))
         return _entries(merged, entry_dates(merged))
+
+    def has_pager(self) -> bool:
+        """Whether the page shows a control that leads to another page of its listing."""
+        return any(
+            pl.rel in ("next", "last") or (pl.number is not None and pl.number != self.page_number)
+            for pl in self.all_page_turns()
+        )
+
+    def list_places(self) -> dict[tuple[str, ...], set[str]]:
+        """Every list of article links on the page: its place (``list_signature``) → its
+        article keys. The home page's lists are the site's frame boxes and news boxes."""
+        places: dict[tuple[str, ...], set[str]] = {}
+        units = self._article_links()
+        for g in _group(units) if units else []:
+            places.setdefault(list_signature(g.parent), set()).update(g.keys)
+        return places
 
     def _article_links(self) -> list[tuple[etree._Element, str, str]]:
         out = []

@@ -24,7 +24,7 @@ _WEBFORM = re.compile(
     r"WebForm_PostBackOptions\(\s*(" + _Q + r")(.*?)\1\s*,\s*(" + _Q + r")(.*?)\3", re.S
 )
 _PAGE_ARG = re.compile(r"^page\W{0,2}(\d+|next|prev|previous|first|last)$", re.I)
-_PAGE_PARAMS = frozenset(
+PAGE_PARAMS = frozenset(
     {
         "page",
         "p",
@@ -66,6 +66,44 @@ _LABELS = {
 }
 _LABEL_OF = {text: rel for rel, texts in _LABELS.items() for text in texts}
 _CLASS_REL = re.compile(r"(?:^|[\s_-])(next|prev|last|first)(?:$|[\s_-])", re.I)
+# Labels outside the table above, read by their words: "Xem trang sau", "Tin tiếp theo »",
+# "Trang kế ›", "→", "▶", "Next page" … (a closed list never covers every skin).
+_WORD_REL = (
+    ("last", re.compile(r"\b(?:cuối|last)\b|^(?:»»|>>|>\||⇥|⏭)$", re.I)),
+    ("first", re.compile(r"\b(?:đầu tiên|trang đầu|first)\b|^(?:««|<<|\|<|⇤|⏮)$", re.I)),
+    ("next", re.compile(r"\b(?:sau|tiếp|kế|next|older)\b|^[\s>»›→▶▸⟩⇒❯]+$", re.I)),
+    ("prev", re.compile(r"\b(?:trước|prev|previous|newer)\b|^[\s<«‹←◀◂⟨⇐❮]+$", re.I)),
+)
+# An arrow image without words: its file name tells ("next.gif", "btn_sau.png", "arrow-right").
+_IMAGE_REL = (
+    ("last", re.compile(r"last|cuoi|end", re.I)),
+    ("first", re.compile(r"first|dau", re.I)),
+    ("next", re.compile(r"next|right|sau|tiep|forward", re.I)),
+    ("prev", re.compile(r"prev|left|truoc|back", re.I)),
+)
+
+
+def label_rel(label: str) -> str | None:
+    """Which way a paging label leads ("next", "prev", "first", "last"), if it says."""
+    low = label.strip().lower()
+    if not low or len(low) > 40:
+        return None
+    rel = _LABEL_OF.get(low)
+    if rel:
+        return rel
+    for rel, pattern in _WORD_REL:
+        if pattern.search(low):
+            return rel
+    return None
+
+
+def _image_rel(a: etree._Element) -> str | None:
+    for img in a.iter("img"):
+        name = (img.get("src") or "").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        for rel, pattern in _IMAGE_REL:
+            if name and pattern.search(name):
+                return rel
+    return None
 
 
 @dataclass(frozen=True)
@@ -97,16 +135,26 @@ def _unescape(s: str) -> str:
     return s.replace("\\'", "'").replace("\\\\", "\\").replace("&amp;", "&")
 
 
-def _label(a: etree._Element) -> tuple[str, str | None]:
+def _label(a: etree._Element) -> tuple[str, str | None, bool]:
+    """(text, where the control leads, whether the page says so outright: a known label
+    or a class name — not only a word of it, which a link elsewhere may carry too)."""
     text = text_of(a)
     cands = [text, a.get("title") or "", a.get("aria-label") or ""]
     cands += [img.get("alt") or "" for img in a.iter("img")]
     for c in cands:
         rel = _LABEL_OF.get(c.strip().lower())
         if rel:
-            return text or c, rel
+            return text or c, rel, True
     m = _CLASS_REL.search(a.get("class") or "")
-    return (text, m.group(1).lower()) if m else (text, None)
+    if m:
+        return text, m.group(1).lower(), True
+    for c in cands:
+        rel = label_rel(c)
+        if rel:
+            return text or c, rel, False
+    if not text:
+        return text, _image_rel(a), False
+    return text, None, False
 
 
 def _number(s: str) -> int | None:
@@ -117,7 +165,7 @@ def _number(s: str) -> int | None:
 def _url_page(url: str) -> int | None:
     parts = urlsplit(url)
     for k, v in parse_qsl(parts.query, keep_blank_values=True):
-        if k.lower() in _PAGE_PARAMS and v.strip().isdigit():
+        if k.lower() in PAGE_PARAMS and v.strip().isdigit():
             return int(v)
     m = _PATH_PAGE.search(parts.path)
     return int(m.group(1)) if m else None
@@ -136,11 +184,11 @@ def classify(a: etree._Element, page_url: str) -> PagerLink | None:
     path = urlsplit(url).path
     if "/_layouts/" in path.lower():
         return None
-    text, rel = _label(a)
+    text, rel, outright = _label(a)
     num_text = _number(text)
     number = _url_page(url)
     same_path = path.lower() == urlsplit(page_url).path.lower()
-    if number is None and not (same_path or rel):
+    if number is None and not (same_path or (rel and outright)):
         return None
     if number is None and num_text is not None and same_path:
         number = num_text
@@ -160,7 +208,7 @@ def _postback_control(a: etree._Element) -> PagerLink | None:
     pb = parse_postback(a.get("href") or "") or parse_postback(a.get("onclick") or "")
     if pb is None:
         return None
-    text, rel = _label(a)
+    text, rel, _ = _label(a)
     num_text = _number(text)
     arg = pb.argument
     m = _PAGE_ARG.match(arg)
@@ -193,7 +241,7 @@ def _button(el: etree._Element) -> PagerLink | None:
     label = clean_inline(el.get("value") or el.get("alt") or el.get("title") or "")
     if el.tag == "button":
         label = text_of(el) or label
-    rel = _LABEL_OF.get(label.lower())
+    rel = label_rel(label)
     number = _number(label)
     if rel is None and number is None:
         return None
@@ -209,3 +257,53 @@ def find_page_turns(root: etree._Element, page_url: str) -> list[tuple[etree._El
         if pl is not None:
             out.append((a, pl))
     return out
+
+
+_CURRENT_CLASS = re.compile(r"current|active|selected|\bcur\b|\bsel\b", re.I)
+
+
+def _is_current_marker(el: etree._Element, page_number: int) -> bool:
+    """A pager's mark of the page shown: its number outside any link, or a control
+    marked current (``span.CurrentPage``, ``li.active``, ``aria-current``)."""
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if tag not in ("span", "strong", "b", "em", "font", "li", "td", "a", "div", "i", "u"):
+        return False
+    own = (el.text or "").strip().strip("[]()")
+    marked = bool(_CURRENT_CLASS.search(el.get("class") or "")) or el.get("aria-current")
+    if own.isdigit() and int(own) == page_number:
+        return tag != "a" or bool(marked) or not el.get("href")
+    return bool(marked) and own.isdigit()
+
+
+def turn_after_current(
+    turns: list[tuple[etree._Element, PagerLink]], page_number: int
+) -> PageTurn | None:
+    """The control right after the pager's current-page mark, when it leads forward: the
+    structure every pager shares ("1 [2] 3 4 »", ``span.CurrentPage`` then a link)."""
+    if not turns:
+        return None
+    controls = {id(el): pl for el, pl in turns}
+    first = turns[0][0]
+    container = first.getparent()
+    for _ in range(3):  # the pager: the lowest ancestor holding every control
+        if container is None:
+            return None
+        if all(any(anc is container for anc in el.iterancestors()) for el, _ in turns):
+            break
+        container = container.getparent()
+    else:
+        return None
+    if container is None:
+        return None
+    seen_current = False
+    for el in container.iter():
+        pl = controls.get(id(el))
+        if pl is not None and seen_current:
+            if pl.rel in ("prev", "first") or (pl.number is not None and pl.number <= page_number):
+                continue
+            if pl.rel == "last":
+                return None
+            return pl.turn
+        if pl is None and not seen_current and _is_current_marker(el, page_number):
+            seen_current = True
+    return None

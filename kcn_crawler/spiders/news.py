@@ -17,7 +17,7 @@ class NewsSpider(NewsWalk):
     name = "news"
 
     def home_is_usable(self, home: HomePage) -> bool:
-        return bool(home.channels())
+        return bool(home.candidates())
 
     def walk_from_home(self, response: Response, home: HomePage) -> Iterator[Any]:
-        yield from self.channel_requests(home)
+        yield from self.channel_requests(response, home)

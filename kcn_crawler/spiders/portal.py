@@ -8,14 +8,20 @@ a channel lists always keeps that channel's name.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import timedelta
 from typing import Any
 
 import scrapy
+from parsel import Selector
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response
 
+from kcn_crawler.normalize.urls import article_id
 from kcn_crawler.pages.home import HomePage
+from kcn_crawler.pages.types import ArchiveFormSpec
+from kcn_crawler.params import DEFAULT_WINDOW_DAYS, today_in_vietnam
+from kcn_crawler.spiders.channels import REPORT_CAP
 from kcn_crawler.spiders.walks import ArchiveWalk, NewsWalk
 
 
@@ -27,6 +33,7 @@ class PortalSpider(NewsWalk, ArchiveWalk):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.archive_only: dict[str, dict[str, Any]] = {}
+        self.deferred_archive: tuple[Selector, ArchiveFormSpec] | None = None
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):  # type: ignore[no-untyped-def]
@@ -35,11 +42,37 @@ class PortalSpider(NewsWalk, ArchiveWalk):
         return spider
 
     def home_is_usable(self, home: HomePage) -> bool:
-        return bool(home.channels()) or home.archive_form() is not None
+        return bool(home.candidates()) or home.archive_form() is not None
 
     def walk_from_home(self, response: Response, home: HomePage) -> Iterator[Any]:
-        yield from self.channel_requests(home)
-        yield from self.archive_requests(response, home)
+        yield from self.channel_requests(response, home)
+        if self.since is not None or self.incremental:
+            yield from self.archive_requests(response, home)
+        else:
+            # The complete harvest: the archive walks the whole span the channels reach,
+            # known once they are walked (see start_deferred_archive). An incremental run
+            # keeps its own days (the last few and those no run completed).
+            self.deferred_archive = self.archive_form(response)
+
+    def start_deferred_archive(self) -> bool:
+        """Plan the archive walk from the oldest day a channel listed to ``until``."""
+        form, self.deferred_archive = self.deferred_archive, None
+        if form is None:
+            return False
+        until = self.until or today_in_vietnam()
+        margin = self.crawler.settings.getint("KCN_ARCHIVE_MARGIN_DAYS", 365)
+        if self.oldest_listed is not None and self.oldest_listed <= until:
+            since = self.oldest_listed - timedelta(days=margin)
+            why = f"the channels' oldest day {self.oldest_listed}, and {margin} days before it"
+        else:
+            since = until - timedelta(days=DEFAULT_WINDOW_DAYS)
+            why = f"the channels list no dated article: the last {DEFAULT_WINDOW_DAYS} days"
+        days = [until - timedelta(days=i) for i in range((until - since).days + 1)]
+        scheduled = 0
+        for request in self.archive_day_requests(*form, days, why):
+            self.crawler.engine.crawl(request)
+            scheduled += 1
+        return scheduled > 0
 
     def article_request(
         self,
@@ -60,8 +93,11 @@ class PortalSpider(NewsWalk, ArchiveWalk):
         )
 
     def fetch_archive_only(self) -> None:
-        """On idle, fetch the articles that only the archive listed."""
+        """On idle: walk the deferred archive; then fetch the articles only it listed."""
+        if self.start_deferred_archive():
+            raise DontCloseSpider
         pending, self.archive_only = self.archive_only, {}
+        self.note_archive_coverage(pending)
         scheduled = 0
         for url, hints in pending.items():
             request = super().article_request(url, channel=None, **hints)
@@ -71,3 +107,29 @@ class PortalSpider(NewsWalk, ArchiveWalk):
         if scheduled:
             self.crawler.stats.inc_value("kcn/archive/articles_only_in_archive", scheduled)
             raise DontCloseSpider
+
+    def note_archive_coverage(self, pending: dict[str, dict[str, Any]]) -> None:
+        """How many articles only the archive found, within the span the channels' listings
+        cover (channel discovery missed them) and before it (no listing reaches that far)."""
+        if not pending or self.oldest_listed is None:
+            return
+        listed = self.channel_directory().listed_ids()
+        in_span = [
+            (aid, day) for aid, day in self.archive_listed.items() if day >= self.oldest_listed
+        ]
+        only = {article_id(url): url for url in pending}
+        missed = [only[aid] for aid, _ in in_span if aid in only and aid not in listed]
+        older = [
+            url
+            for aid, url in only.items()
+            if aid in self.archive_listed and self.archive_listed[aid] < self.oldest_listed
+        ]
+        stats = self.crawler.stats
+        stats.set_value(
+            "kcn/coverage/channel_span", f"{self.oldest_listed} .. {self.newest_listed}"
+        )
+        stats.set_value("kcn/coverage/archive_in_span", len(in_span))
+        stats.set_value("kcn/coverage/archive_only_in_span", len(missed))
+        stats.set_value("kcn/coverage/archive_only_in_span_urls", missed[:REPORT_CAP])
+        stats.set_value("kcn/coverage/archive_only_older", len(older))
+        stats.set_value("kcn/coverage/archive_only_older_urls", older[:REPORT_CAP])

@@ -9,6 +9,7 @@ turn listing entries into article requests through ``BasePortalSpider``.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 from datetime import date
 from typing import Any
@@ -20,10 +21,12 @@ from scrapy.http import Response
 from kcn_crawler.normalize.dates import date_from_url, parse_date
 from kcn_crawler.normalize.urls import article_id
 from kcn_crawler.pages.archive import find_archive_form
+from kcn_crawler.pages.discovery import candidate_links, judge_channel, list_signature
 from kcn_crawler.pages.home import HomePage
 from kcn_crawler.pages.listing import ListingPage
-from kcn_crawler.pages.types import Link, ListingEntry, PageTurn, Postback
+from kcn_crawler.pages.types import ArchiveFormSpec, Link, ListingEntry, PageTurn, Postback
 from kcn_crawler.spiders.base import BasePortalSpider
+from kcn_crawler.spiders.channels import ChannelDirectory
 from kcn_crawler.spiders.requests import archive_day_request, page_selector, postback_request
 
 logger = logging.getLogger(__name__)
@@ -46,18 +49,47 @@ class ListingWalk(BasePortalSpider):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.listing_entries_seen: dict[str, set[str]] = {}
+        self.oldest_listed: date | None = None  # the oldest day a channel's listing showed
+        self.newest_listed: date | None = None
+        self.archive_listed: dict[str, date] = {}  # article id -> the archive day listing it
 
     def listing_walk_key(self, kcn: dict[str, Any]) -> str:
-        return f"{kcn['kind']}:{kcn.get('channel') or kcn.get('day')}"
+        return f"{kcn['kind']}:{kcn.get('walk') or kcn.get('channel') or kcn.get('day')}"
+
+    def first_page(self, response: Response, page: ListingPage) -> tuple[bool, list[Any]]:
+        """A candidate's first page, judged: whether to walk it as a listing, and the
+        requests it leads to besides its listing (sub-channels)."""
+        return True, []
+
+    def listing_seen(self, kcn: dict[str, Any], article_ids: list[str]) -> None:
+        """A listing page showed these articles (the news walk counts them per channel)."""
+
+    def note_listed(self, kcn: dict[str, Any], aid: str, day: date | None) -> None:
+        """One entry of a listing, with the day it shows (channels) — for the coverage
+        numbers and the span the channels reach."""
+        if kcn["kind"] == "listing":
+            if day is not None and (self.oldest_listed is None or day < self.oldest_listed):
+                self.oldest_listed = day
+            if day is not None and (self.newest_listed is None or day > self.newest_listed):
+                self.newest_listed = day
+        elif kcn["kind"] == "archive_day" and kcn.get("day"):
+            self.archive_listed.setdefault(aid, date.fromisoformat(kcn["day"]))
 
     def parse_listing(self, response: Response) -> Iterator[Any]:
         kcn = response.meta["kcn"]
         stats = self.crawler.stats
-        stats.inc_value(f"kcn/{kcn['kind']}/pages")
         selector = page_selector(response)
         day = date.fromisoformat(kcn["day"]) if kcn.get("day") else None
         page = ListingPage(response.url, selector, page_number=kcn["page"], day=day)
+        if kcn.get("candidate"):
+            is_listing, requests = self.first_page(response, page)
+            yield from requests
+            if not is_listing:  # not a channel: it cost one request, never a walk
+                return
+            kcn = response.meta["kcn"] = {**kcn, "candidate": False}
+        stats.inc_value(f"kcn/{kcn['kind']}/pages")
         entries = page.entries()
+        self.listing_seen(kcn, [aid for aid in map(article_id, (e.url for e in entries)) if aid])
         seen = self.listing_entries_seen.setdefault(self.listing_walk_key(kcn), set())
         new_entries = 0
         past_since = False
@@ -69,6 +101,7 @@ class ListingWalk(BasePortalSpider):
                 seen.add(aid)
                 new_entries += 1
             day = entry_day(entry) if kcn["kind"] == "listing" else None
+            self.note_listed(kcn, aid, day)
             if day is not None and self.since and day < self.since:
                 past_since = True
                 continue
@@ -105,14 +138,73 @@ class ListingWalk(BasePortalSpider):
 
 
 class NewsWalk(ListingWalk):
-    """Every channel of the home page, through every listing page."""
+    """Every channel of the site, through every listing page.
 
-    def channel_requests(self, home: HomePage) -> Iterator[scrapy.Request]:
-        channels = home.channels()
-        self.crawler.stats.set_value("kcn/listing/channels", len(channels))
-        for link in channels:
-            meta = {"kcn": {"kind": "listing", "channel": link.text, "page": 1}}
-            yield scrapy.Request(link.url, callback=self.parse_listing, meta=meta)
+    Channels are found by what they list: each page of the site the home page links
+    (menus, quick-launch trees, news boxes, footer site maps) is asked for once; a page
+    whose own listing shows articles is a channel and is walked, and the pages it links
+    are candidates in turn (sub-channels), down to ``KCN_DISCOVERY_DEPTH``.
+    """
+
+    def channel_directory(self) -> ChannelDirectory:
+        directory = getattr(self, "_channel_directory", None)
+        if directory is None:
+            settings = self.crawler.settings
+            ignore = settings.get("KCN_DISCOVERY_IGNORE") or ""
+            directory = ChannelDirectory(
+                self.crawler.stats,
+                max_pages=settings.getint("KCN_DISCOVERY_MAX_PAGES", 200),
+                max_depth=settings.getint("KCN_DISCOVERY_DEPTH", 2),
+                ignore=re.compile(ignore) if ignore else None,
+            )
+            self._channel_directory = directory
+        return directory
+
+    def channel_requests(self, response: Response, home: HomePage) -> Iterator[scrapy.Request]:
+        directory = self.channel_directory()
+        links = home.candidates()
+        directory.read_home(response.url, home.root, home.list_places(), links)
+        bounded = bool(self.since or self.until or self.incremental)
+        self.crawler.stats.set_value("kcn/coverage/bounded", bounded)
+        for link in links:
+            request = self.candidate_request(link, depth=0)
+            if request is not None:
+                yield request
+
+    def candidate_request(self, link: Link, depth: int) -> scrapy.Request | None:
+        """Page 1 of a page that may be a channel, unless it was asked for already."""
+        key = self.channel_directory().claim(link, depth)
+        if key is None:
+            return None
+        kcn = {
+            "kind": "listing",
+            "channel": link.text,
+            "page": 1,
+            "walk": key,
+            "candidate": True,
+            "depth": depth,
+            "link": link.url,
+        }
+        return scrapy.Request(link.url, callback=self.parse_listing, meta={"kcn": kcn})
+
+    def first_page(self, response: Response, page: ListingPage) -> tuple[bool, list[Any]]:
+        kcn = response.meta["kcn"]
+        directory = self.channel_directory()
+        link = Link(url=kcn.get("link") or response.url, text=kcn.get("channel") or "")
+        evidence = judge_channel(
+            page.entries(), list_signature(page.main_list), page.has_pager(), directory.frame
+        )
+        if not directory.judged(kcn["walk"], link, kcn.get("depth", 0), evidence):
+            return False, []
+        subs = (
+            self.candidate_request(sub, depth=kcn.get("depth", 0) + 1)
+            for sub in candidate_links(response.url, page.root)
+        )
+        return True, [request for request in subs if request is not None]
+
+    def listing_seen(self, kcn: dict[str, Any], article_ids: list[str]) -> None:
+        if kcn["kind"] == "listing" and kcn.get("walk"):
+            self.channel_directory().listed(kcn["walk"], article_ids)
 
 
 class ArchiveWalk(ListingWalk):
@@ -120,14 +212,31 @@ class ArchiveWalk(ListingWalk):
 
     check_span = True
 
-    def archive_requests(self, response: Response, home: HomePage) -> Iterator[scrapy.Request]:
+    def archive_form(self, response: Response) -> tuple[Selector, ArchiveFormSpec] | None:
+        """The page's archive form (with the page, whose tokens it posts), or None."""
         selector = page_selector(response)
         spec = find_archive_form(response.url, selector)
         if spec is None:
             self.fail_site(f"no date archive form ('Các tin đã đăng ngày') on {response.url}")
-            return
-        days = self.params.archive_days()
-        self.crawler.stats.set_value("kcn/archive/days_planned", len(days))
+            return None
+        return selector, spec
+
+    def archive_requests(self, response: Response, home: HomePage) -> Iterator[scrapy.Request]:
+        form = self.archive_form(response)
+        if form is not None:
+            yield from self.archive_day_requests(*form, self.params.archive_days(), "arguments")
+
+    def archive_day_requests(
+        self, selector: Selector, spec: ArchiveFormSpec, days: list[date], why: str
+    ) -> Iterator[scrapy.Request]:
+        """The form submitted for each day (newest first); the span logged and kept."""
+        stats = self.crawler.stats
+        stats.set_value("kcn/archive/days_planned", len(days))
+        if days:
+            span = f"{days[-1]} .. {days[0]}"
+            stats.set_value("kcn/archive/span", span)
+            stats.set_value("kcn/archive/span_from", why)
+            logger.info("Archive walk: %d days, %s (%s)", len(days), span, why)
         for day in days:
             meta = {
                 "kcn": {"kind": "archive_day", "channel": None, "day": day.isoformat(), "page": 1}
