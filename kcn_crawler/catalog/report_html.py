@@ -10,6 +10,8 @@ from collections.abc import Iterable, Mapping
 from html import escape
 from typing import Any
 
+from kcn_crawler.catalog.report_coverage import coverage_section
+
 STYLE = """
 body { font: 15px/1.45 system-ui, sans-serif; margin: 2em auto; max-width: 1100px;
        padding: 0 1em; color: #1d232a; }
@@ -170,6 +172,7 @@ def render_report(report: Mapping[str, Any]) -> str:
         f'<h2>Run</h2><table id="about">{about}</table>'
         f"<h2>Counts</h2>{_counts(report.get('counts', {}))}"
         f"<h2>Checks</h2>{_checks(list(report.get('checks', [])))}"
+        f"{coverage_section(report.get('coverage', {}))}"
         f"<h2>{escape(str(report.get('chart_title', 'Articles per month')))}</h2>"
         f"{month_chart(report.get('months', []))}"
         f"<h2>Failures ({len(failures)})</h2>{_failures(failures)}"

@@ -20,6 +20,7 @@ from itemadapter import ItemAdapter
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
+from kcn_crawler.catalog.report_coverage import coverage_from_stats
 from kcn_crawler.catalog.report_html import render_report
 from kcn_crawler.catalog.runtime import incremental_requested, runtime_for, spider_site
 from kcn_crawler.extensions.catalog import run_counts, spider_args
@@ -120,6 +121,7 @@ class ReportExtension:
             "counts": counts,
             "checks": list(stats.get("kcn/checks", []) or []),
             "failures": failures,
+            "coverage": coverage_from_stats(stats),
             "months": months,
             "chart_title": chart_title,
         }

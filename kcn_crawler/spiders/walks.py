@@ -202,6 +202,17 @@ class NewsWalk(ListingWalk):
         )
         return True, [request for request in subs if request is not None]
 
+    def closed(self, reason: str) -> None:
+        """The channels found, in the log: name, URL, articles listed."""
+        directory = getattr(self, "_channel_directory", None)
+        if directory is not None:
+            logger.info(
+                "Channels found: %d of %d pages looked at\n%s",
+                len(directory.channels),
+                len(directory.asked),
+                directory.summary(),
+            )
+
     def listing_seen(self, kcn: dict[str, Any], article_ids: list[str]) -> None:
         if kcn["kind"] == "listing" and kcn.get("walk"):
             self.channel_directory().listed(kcn["walk"], article_ids)

@@ -30,6 +30,16 @@ def test_crawl_finishes_cleanly(news: CrawlOfReplica) -> None:
     assert "Remote control HTTP server listening" not in news.run.stderr
 
 
+def test_coverage_checks_run_and_stay_quiet_on_a_healthy_site(news: CrawlOfReplica) -> None:
+    checks = {check["name"]: check for check in news.run.stats["kcn/checks"]}
+    for name in ("home_coverage", "channels_walked"):
+        assert checks[name]["passed"], checks[name]["detail"]
+    channels = news.run.stats["kcn/discovery/channels"]
+    truth_channels = {c["name"] for c in news.truth["channels"]}
+    assert {c["name"] for c in channels} == truth_channels
+    assert all(c["articles"] > 0 for c in channels)
+
+
 def test_transient_503_is_retried_after_the_servers_delay(news: CrawlOfReplica) -> None:
     assert news.truth["transient_503"], "the replica answers one article with a 503 first"
     assert news.run.stats.get("kcn/retry_after/waits", 0) >= 1
