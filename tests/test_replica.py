@@ -21,6 +21,8 @@ from tests.replica.app import App
 from tests.replica.noise import TCVN3
 from tests.replica.process import run_replica
 from tests.replica.site import SKINS, Site
+from tests.replica.skins import get_skin
+from tests.replica.skins.base import register
 
 BASE = "http://127.0.0.1:1"
 UNTCVN3 = {v: k for k, v in TCVN3.items()}
@@ -60,6 +62,30 @@ def repair(s: str) -> str:
 def classic():
     with run_replica(articles=60, seed=7, skin="classic") as rep:
         yield rep
+
+
+# -- the skin registry ----------------------------------------------------------------------
+def test_skin_registry():
+    """Every skin module registers itself; a skin states its identity, never inherits it."""
+    assert SKINS[:3] == ("classic", "modern", "third") and len(set(SKINS)) == len(SKINS)
+    assert all(get_skin(name).name == name for name in SKINS)
+
+    class Copy(type(get_skin("classic"))):  # name, order, … all inherited
+        pass
+
+    with pytest.raises(TypeError, match="must declare name, order"):
+        register(Copy)
+
+    class Twin(Copy):
+        name, order, date_style, sid_len, upper_rate = "classic", 99, "dash", 6, 0.1
+
+        def article_path(self, a, year_only=False):
+            return "/"
+
+    with pytest.raises(ValueError, match="two skins"):
+        register(Twin)
+    with pytest.raises(ValueError, match="unknown skin"):
+        Site(7, 10, "nosuchskin")
 
 
 # -- determinism and the ground truth ------------------------------------------------------
