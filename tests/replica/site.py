@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from . import content, seed
 from .body import Body, make_body
-from .model import CHANNELS, VN, Article, Special, plan, specials
+from .model import VN, Article, Channel, Special, plan, specials
 from .skins import SKINS, get_skin
 
 __all__ = ["SKINS", "Site", "external_path"]
@@ -29,15 +29,26 @@ class Site:
             raise ValueError(f"unknown skin {skin!r}")
         self.seed, self.skin = seed_value, skin
         self.look = look = get_skin(skin)
-        self.articles = plan(seed_value, n_articles, look.date_style, look.upper_rate)
+        self.channels = look.channels
+        self.articles = plan(
+            seed_value,
+            n_articles,
+            look.date_style,
+            look.upper_rate,
+            look.channels,
+            look.channel_weights,
+        )
         for a in self.articles:
+            look.dress(a, seed_value)
             self._place(a)
         self.specials: list[Special] = []
         for kind, title, day, chan in specials():
             fake = Article(-1, title, "", datetime.combine(day, time(8), VN), "slash")
             fake.slug, fake.sid = content.slug(title, 50), kind[:2] + "7k2p9"
             path = external_path(fake) if kind == "external" else look.article_path(fake)
-            self.specials.append(Special(kind, title, fake.published, path, chan))
+            self.specials.append(
+                Special(kind, title, fake.published, path, self.channels[chan].name)
+            )
         self.published_count = 0
         self.rebuild()
 
@@ -63,7 +74,7 @@ class Site:
         self.by_key = {a.key: a for a in self.articles}
         self.special_by_path = {s.path.lower(): s for s in self.specials}
         self.listings: dict[str, list[Article | Special]] = {}
-        for ch in CHANNELS:
+        for ch in self.channels:
             items: list[Article | Special] = [a for a in self.articles if ch.name in a.channels]
             items += [s for s in self.specials if s.channel == ch.name]
             items.sort(key=lambda x: x.sort_time, reverse=True)
@@ -82,10 +93,20 @@ class Site:
     @lru_cache(maxsize=2048)  # noqa: B019 - one Site per process
     def body(self, key: str) -> Body:
         """The clean body of an article (cached)."""
-        return make_body(self.by_key[key], self.seed)
+        a = self.by_key[key]
+        b = make_body(a, self.seed)
+        self.look.dress_body(b, a)
+        return b
 
-    def channel_by_slug(self, slug: str):
-        return next((c for c in CHANNELS if c.slug.lower() == slug.lower()), None)
+    def channel_by_slug(self, slug: str) -> Channel | None:
+        return next((c for c in self.channels if c.slug.lower() == slug.lower()), None)
+
+    def channel_by_path(self, path_low: str) -> Channel | None:
+        """The channel whose listing answers at *path_low* (lower-cased, no query)."""
+        return next((c for c in self.channels if c.path.lower() == path_low), None)
+
+    def channel_named(self, name: str) -> Channel:
+        return next(c for c in self.channels if c.name == name)
 
     def publish(self, count: int, now: datetime | None = None) -> list[Article]:
         """Publish *count* new articles dated now (Vietnam time), on top of channels."""
@@ -98,7 +119,7 @@ class Site:
             when = now - timedelta(minutes=count - k)
             title, topic = content.title(r, when.year)
             a = Article(idx, title, topic, when, self.look.publish_style)
-            a.channels = [r.choice(CHANNELS).name]
+            a.channels = [r.choice(self.channels).name]
             a.flags.add("published")
             self._place(a)
             new.append(a)

@@ -13,7 +13,7 @@ from typing import ClassVar, TypeVar
 from .. import content, noise
 from ..body import Body
 from ..chrome import Ctx
-from ..model import Article
+from ..model import CHANNELS, Article, Channel
 
 esc = html.escape
 
@@ -44,6 +44,7 @@ class ArticleView:
     attachments: list[tuple[str, str]]  # (href, escaped name)
     related: list[Entry]
     print_href: str
+    base: str = ""  # the site's http://host:port, for skins that write absolute URLs
 
 
 def window(page: int, total: int, width: int = 2) -> list[int]:
@@ -144,6 +145,11 @@ class Skin:
     sid_len = 6
     upper_rate = 0.0
     publish_style = "slash_time"  # date style of articles published through the admin endpoint
+    # the site's channels (menu order; a channel with a parent is linked from that one only)
+    channels: ClassVar[list[Channel]] = CHANNELS
+    channel_weights: ClassVar[tuple[int, ...]] = (5, 3, 2)  # how many articles each gets
+    page_param = "Page"  # query parameter of link-paged channels (also read lower-cased)
+    captions_in_text = False  # image captions are ordinary paragraphs: the truth's text has them
     page_size = 15
     archive_page_size = 10
     paging: ClassVar[dict[str, str]] = {}
@@ -170,6 +176,23 @@ class Skin:
     def slug(self, title: str, limit: int) -> str:
         """The slug of an article titled *title*, cut to *limit* characters."""
         return content.slug(title.lower().capitalize(), limit)
+
+    def dress(self, a: Article, seed: int) -> None:
+        """Adjust a planned article (title, date style) before its URL is made."""
+
+    def dress_body(self, body: Body, a: Article) -> None:
+        """Adjust an article's generated body (e.g. image paths) for truth and pages alike."""
+
+    def home_main(self, boxes: list[tuple[Channel, list[Entry]]], latest: list[Entry]) -> str:
+        """The home page's main column: a box of five entries per channel."""
+        return "\n".join(
+            self.listing_main(ch.name, entries, f'<a href="{ch.path}">Xem tiếp</a>')
+            for ch, entries in boxes
+        )
+
+    def static_page(self, path_low: str) -> tuple[str, str] | None:
+        """(title, main HTML) of a static page of the skin at *path_low*, if it has one."""
+        return None
 
     def parse_results_query(self, query: dict[str, str]) -> tuple[date | None, int]:
         """(day, page) of a GET archive-results URL."""
