@@ -21,6 +21,8 @@ from tests.replica.app import App
 from tests.replica.noise import TCVN3
 from tests.replica.process import run_replica
 from tests.replica.site import SKINS, Site
+from tests.replica.skins import get_skin
+from tests.replica.skins.base import register
 
 BASE = "http://127.0.0.1:1"
 UNTCVN3 = {v: k for k, v in TCVN3.items()}
@@ -60,6 +62,30 @@ def repair(s: str) -> str:
 def classic():
     with run_replica(articles=60, seed=7, skin="classic") as rep:
         yield rep
+
+
+# -- the skin registry ----------------------------------------------------------------------
+def test_skin_registry():
+    """Every skin module registers itself; a skin states its identity, never inherits it."""
+    assert SKINS[:3] == ("classic", "modern", "third") and len(set(SKINS)) == len(SKINS)
+    assert all(get_skin(name).name == name for name in SKINS)
+
+    class Copy(type(get_skin("classic"))):  # name, order, … all inherited
+        pass
+
+    with pytest.raises(TypeError, match="must declare name, order"):
+        register(Copy)
+
+    class Twin(Copy):
+        name, order, date_style, sid_len, upper_rate = "classic", 99, "dash", 6, 0.1
+
+        def article_path(self, a, year_only=False):
+            return "/"
+
+    with pytest.raises(ValueError, match="two skins"):
+        register(Twin)
+    with pytest.raises(ValueError, match="unknown skin"):
+        Site(7, 10, "nosuchskin")
 
 
 # -- determinism and the ground truth ------------------------------------------------------
@@ -149,6 +175,12 @@ BODY_XPATH = {
         '//table[@class="tin-noidung"]/tbody/tr/td[not(@align) and not(@class)]'
         '|//table[@class="tin-noidung"]/tbody/tr/td/table[@class="tin-bang"]//tr'
     ),
+    "tandan": (  # plain <p>s (captions too) in the RichHtmlField or the view's content box
+        '//div[contains(@class,"ms-rtestate-field") or @class="tandan-content-view"]'
+        "/p[not(@style)]"
+        '|//div[contains(@class,"ms-rtestate-field") or @class="tandan-content-view"]'
+        "/table//tr"
+    ),
 }
 
 
@@ -215,13 +247,14 @@ def test_pages_show_the_truth(skin):
             '|//h1[@class="nd-title"]'
             '|//h1[@class="tieude-chitiet"]'
             '|//div[@class="tin-tieude"]'
+            '|//p[@class="tandan-p-article-news-title"]|//h1[@class="tandan-title-view"]'
         )[0]
         assert clean(title.text_content()) == art["title"]
         seen = clean(doc.text_content())
         for field in ("summary", "author", "author_role", "source"):
             assert art[field] is None or art[field] in seen, (path, field)
-        srcs = doc.xpath("//img/@src")
-        assert all(i["url"][len(BASE) :] in srcs for i in art["images"])
+        srcs = {urljoin(art["url"], src) for src in doc.xpath("//img/@src")}
+        assert all(i["url"] in srcs for i in art["images"])
         hrefs = doc.xpath("//a/@href")
         assert all(a["url"][len(BASE) :] in hrefs and a["name"] in seen for a in art["attachments"])
         assert len(doc.xpath("//form")) == 1
@@ -252,8 +285,8 @@ def test_each_skin_serves_home_listing_article(skin):
         t = rep.truth()
         status, home, _ = fetch(rep.url + "/portal/Pages/default.aspx")
         assert status == 200 and "Các tin đã đăng ngày" in home and "ĐĂNG NHẬP" in home
-        for ch in t["channels"]:
-            assert ch["url"][len(rep.url) :] in home
+        for ch in t["channels"]:  # a sub-channel is linked from its parent's pages only
+            assert (ch["url"][len(rep.url) :] in home) != ("parent" in ch)
             assert fetch(ch["url"])[0] == 200
         art = next(
             a
@@ -312,7 +345,10 @@ def test_archive_day_first(skin):
             )
             status, page2, _ = submit(req)
         else:
-            nxt = sel.xpath("//a[contains(@href,'Page=2') or contains(@href,'trang=2')]/@href")
+            nxt = sel.xpath(
+                "//a[contains(@href,'Page=2') or contains(@href,'trang=2')"
+                " or contains(@href,'PageIndex=2')]/@href"
+            )
             status, page2, _ = fetch(urljoin(url, nxt.get()))
         rest = {a["id"] for a in busy if a["url"][len(rep.url) :] in page2}
         assert status == 200 and rest and not rest & shown and len(rest | shown) == len(busy)
@@ -368,3 +404,265 @@ def test_publish_and_edit(classic):
     assert edited["text"] != old["text"] and edited["updated"]
     page = fetch(edited["url"])[1]
     assert "Cập nhật:" in page
+
+
+# -- tandan: the vendor's markup, channels in /portal/Pages/, PageIndex paging ---------------
+class InProcess:
+    """A replica answered in-process (no HTTP): GET/POST returning (status, text, headers)."""
+
+    def __init__(self, skin: str, articles: int = 60, seed: int = 7) -> None:
+        self.site = Site(seed, articles, skin)
+        self.app = App(self.site, BASE)
+        self.truth = truth_mod.build(self.site, BASE)
+
+    def get(self, path: str) -> tuple[int, str]:
+        resp = self.app.handle("GET", path, b"")
+        if resp.status == 503:  # the transient one
+            resp = self.app.handle("GET", path, b"")
+        charset = "utf-8"
+        for name, value in resp.headers:
+            if name == "Content-Type" and "charset=" in value:
+                charset = value.split("charset=")[1]
+        return resp.status, resp.body.decode(charset)
+
+    def post(self, path: str, form: dict[str, str]) -> tuple[int, str]:
+        from urllib.parse import urlencode
+
+        resp = self.app.handle("POST", path, urlencode(form).encode())
+        return resp.status, resp.body.decode("utf-8", "replace")
+
+    def sel(self, path: str) -> Selector:
+        status, text = self.get(path)
+        assert status == 200, path
+        return Selector(text)
+
+
+@pytest.fixture(scope="module")
+def tandan() -> InProcess:
+    return InProcess("tandan")
+
+
+def _rel(url: str) -> str:
+    return url[len(BASE) :]
+
+
+def _listed(sel: Selector) -> list[str]:
+    return sel.css(".channel-news-title > a::attr(href)").getall()
+
+
+def test_tandan_channels_where_real_sites_have_them(tandan):
+    chans = tandan.truth["channels"]
+    paths = [_rel(c["url"]) for c in chans]
+    assert sum(p.startswith("/portal/KenhTin/") for p in paths) == 1
+    assert sum(p.startswith("/portal/Pages/") for p in paths) == len(paths) - 1 >= 3
+    assert "/portal/Pages/co_che_chinh_sach.aspx" in paths
+    assert [c["paging"] for c in chans].count("postback") == 1
+    subs = [c for c in chans if "parent" in c]
+    assert len(subs) == 1 and subs[0]["parent"] in {c["name"] for c in chans}
+    # every article's channels: all list it, in menu order (the sub-channel last)
+    order = [c["name"] for c in chans]
+    for art in tandan.truth["articles"]:
+        assert art["channels"] == sorted(art["channels"], key=order.index)
+        assert art["archive_only"] == (not art["channels"])
+
+
+def _walk_links(tandan: InProcess, path: str) -> list[list[str]]:
+    """Entries of every page of a link-paged channel, following the link after CurrentPage."""
+    pages, url = [], path
+    while url:
+        sel = tandan.sel(url)
+        pages.append(_listed(sel))
+        current = sel.css("span.CurrentPage")
+        if not current:
+            break
+        expected = f"{path}?PageIndex={len(pages)}" if len(pages) > 1 else path
+        assert url == expected and current.css("::text").get() == str(len(pages))
+        url = current.xpath("following-sibling::*[1][self::a]/@href").get()
+        if url:
+            assert url == f"{path}?PageIndex={len(pages) + 1}"
+            assert sel.xpath(f'//a[@href="{url}" and (text()="Tiếp" or text()=">")]')
+    return pages
+
+
+def _channel_items(tandan: InProcess, name: str) -> list[str]:
+    """What a channel lists, newest first: its articles (and non-article links), as paths."""
+    ch = next(c for c in tandan.site.channels if c.name == name)
+    return [x.path for x in tandan.site.listings[ch.slug.lower()]]
+
+
+def test_tandan_pageindex_paging_answers_the_right_entries(tandan):
+    size = tandan.site.look.page_size
+    for ch in tandan.truth["channels"]:
+        if ch["paging"] != "links":
+            continue
+        pages = _walk_links(tandan, _rel(ch["url"]))
+        want = _channel_items(tandan, ch["name"])
+        assert [
+            h if h.startswith("https:") else _rel(urljoin(BASE, h)) for p in pages for h in p
+        ] == want
+        assert all(len(p) == size for p in pages[:-1]) and 0 < len(pages[-1]) <= size
+    assert len(_walk_links(tandan, "/portal/Pages/Tin-tuc-su-kien.aspx")) >= 3
+    first = _listed(tandan.sel("/portal/Pages/Tin-tuc-su-kien.aspx"))
+    assert _listed(tandan.sel("/portal/Pages/Tin-tuc-su-kien.aspx?PageIndex=1")) == first
+    assert _listed(tandan.sel("/portal/Pages/Tin-tuc-su-kien.aspx?pageindex=2")) != first
+
+
+def test_tandan_postback_channel(tandan):
+    ch = next(c for c in tandan.truth["channels"] if c["paging"] == "postback")
+    path = _rel(ch["url"])
+    sel = tandan.sel(path)
+    target, arg = sel.css("a::attr(href)").re(r"__doPostBack\('([^']+)','(Page\$2)'\)")[:2]
+    assert target == tandan.site.look.names["pager"]
+    assert sel.css("span.CurrentPage::text").get() == "1"
+    bare = {"__EVENTTARGET": target, "__EVENTARGUMENT": arg}
+    assert tandan.post(path, bare)[0] == 500
+    tokens = {
+        name: sel.css(f"input[name={name}]::attr(value)").get()
+        for name in ("__VIEWSTATE", "__EVENTVALIDATION")
+    }
+    assert tandan.post(path, {**bare, "__VIEWSTATE": tokens["__VIEWSTATE"]})[0] == 500
+    status, page2 = tandan.post(path, {**bare, **tokens})
+    assert status == 200
+    size = tandan.site.look.page_size
+    want = _channel_items(tandan, ch["name"])
+    assert _listed(Selector(page2)) == want[size : 2 * size]
+    assert Selector(page2).css("span.CurrentPage::text").get() == "2"
+
+
+def _main_links(sel: Selector) -> list[str]:
+    return sel.css("td.TD-col-main a::attr(href)").getall()
+
+
+def test_tandan_static_pages_list_no_article(tandan):
+    home = tandan.sel("/portal/Pages/default.aspx")
+    channels = {_rel(c["url"]).lower() for c in tandan.truth["channels"]}
+    statics = {
+        h
+        for h in home.css("a::attr(href)").getall()
+        if re.fullmatch(r"/portal/Pages/[\w-]+\.aspx", h)
+        and h.lower() not in channels
+        and h.lower() != "/portal/pages/default.aspx"
+    }
+    assert {"/portal/Pages/Gioi-thieu.aspx", "/portal/Pages/Lien-he.aspx"} <= statics
+    assert "/portal/Pages/So-do-to-chuc.aspx" in statics
+    articles = {a.path.lower() for a in tandan.site.articles}
+    for path in statics:
+        sel = tandan.sel(path)
+        assert not sel.css(".channel-news-title")
+        assert not {urljoin(BASE + path, h)[len(BASE) :].lower() for h in _main_links(sel)} & (
+            articles
+        ), path
+        assert sel.css("td.TD-col-main div.ms-rtestate-field p")
+
+
+def test_tandan_sub_channel_linked_only_from_its_parent(tandan):
+    sub = next(c for c in tandan.truth["channels"] if "parent" in c)
+    parent = next(c for c in tandan.truth["channels"] if c["name"] == sub["parent"])
+    sub_path = _rel(sub["url"])
+    parent_pages = {_rel(parent["url"]), _rel(parent["url"]) + "?PageIndex=2"}
+    others = ["/portal/Pages/default.aspx", "/portal/Pages/Gioi-thieu.aspx"]
+    others += [_rel(c["url"]) for c in tandan.truth["channels"] if c not in (sub, parent)]
+    others += [_rel(a["url"]) for a in tandan.truth["articles"][:15]]
+    for path in parent_pages:
+        assert sub_path in tandan.sel(path).css("a::attr(href)").getall(), path
+    for path in others:
+        assert sub_path not in tandan.get(path)[1], path
+    # yet the home page links articles of every channel, the sub-channel's too
+    home = set(tandan.sel("/portal/Pages/default.aspx").css("a::attr(href)").getall())
+    assert tandan.sel("/portal/Pages/default.aspx").css(".td-slide-rotate a")
+    for ch in tandan.truth["channels"]:
+        assert home & set(_channel_items(tandan, ch["name"])), ch["name"]
+
+
+def test_tandan_article_pages(tandan):
+    forms = {"glued8": 0, "dash13": 0, "bare": 0}
+    labels = templates = captions = undated = entities = related = dated = 0
+    for art in tandan.truth["articles"]:
+        path = _rel(art["url"])
+        m = re.fullmatch(r"/portal/(Pages|pages)/\d{4}-(\d\d?)-(\d\d?)/([\w-]+)\.aspx", path)
+        assert m, path
+        name = m[4]
+        if m[1] == "Pages":  # /portal/Pages/2023-3-9/<Slug><8 chars>.aspx
+            forms["glued8"] += 1
+        elif re.search(r"[a-z0-9]-[a-z0-9]{13}$", name):  # /portal/pages/2021-5-7/<Slug>-<13>
+            forms["dash13"] += not m[2].startswith("0") and not m[3].startswith("0")
+        else:  # /portal/pages/2026-07-15/<Slug>.aspx
+            forms["bare"] += len(m[2]) == len(m[3]) == 2
+        if " - " in art["title"] and art["title"].index(" - ") < 40:
+            assert "--" in name, path
+        page = tandan.get(path)[1]
+        sel = Selector(page)
+        title = clean(sel.css("title::text").get())
+        assert (
+            title == f"{art['title']} - CỔNG THÔNG TIN ĐIỆN TỬ SỞ KHOA HỌC VÀ CÔNG NGHỆ THANH HÓA"
+        )
+        if art["summary"]:
+            assert clean(sel.css('meta[name="description"]::attr(content)').get()) == art["summary"]
+        news = sel.css("p.tandan-p-article-news-title")
+        templates += bool(news)
+        assert bool(news) != bool(sel.css("h1.tandan-title-view"))
+        if news:
+            assert sel.css("p.tandan-p-article-main") and not sel.css(
+                "p.tandan-p-article-main *, p.tandan-p-article-main::text"
+            )
+            field = sel.css("div.ms-rtestate-field")[0]
+            assert field.attrib["id"] == "ctl00_PlaceHolderMain_ctl03__ControlWrapper_RichHtmlField"
+            label = sel.css(f"#{field.attrib['aria-labelledby']}")
+            assert "display:none" in label.attrib["style"]
+            assert clean(label.css("::text").get()) not in art["text"]
+            labels += 1
+            entities += "&agrave;" in page or "&ecirc;" in page or "&ocirc;" in page
+        date = sel.css("span.tandan-span-date-publish::text, .tandan-date-view::text").get()
+        if date is None:
+            undated += 1
+            assert "nodate" in art["variety"] or "urldate" in art["variety"]
+        elif m := re.fullmatch(r"Đăng ngày (\d\d)/(\d\d)/(\d{4}) (\d\d:\d\d)", date):
+            assert art["published"] == f"{m[3]}-{m[2]}-{m[1]}T{m[4]}:00+07:00", path
+        for img in art["images"]:
+            src = sel.xpath(f'//p/img[@src="{img["url"]}"]')
+            assert src and src.xpath("../@*") == [] and img["url"].startswith("http://")
+            if img["caption"]:
+                nxt = src.xpath("../following-sibling::p[1]")
+                assert not nxt.attrib and clean(nxt.xpath("string()").get()) == img["caption"]
+                assert img["caption"] in art["text"].split("\n\n")
+                captions += 1
+        other = sel.css("div.tandan-div-article-other")
+        assert other.css("p.tandan-p-article-other::text").get() == "Các tin khác"
+        if other.css("li a"):  # the oldest of a channel has none
+            related += 1
+            dates = other.css("li > span.tandan-span-date-other::text").getall()
+            assert all(re.fullmatch(r"\(\d\d/\d\d/\d{4}\)", d) for d in dates)
+            dated += len(dates)
+        assert sel.css(".td-tags a")
+        print_href = sel.css("div.tandan-div-article-tools a::attr(href)").get()
+        assert tandan.get(print_href)[0] == 200
+        assert re.search(tandan.truth["trap_patterns"][-1], print_href, re.I)
+    assert all(forms.values()), forms
+    assert labels and templates < len(tandan.truth["articles"]) and captions and entities
+    assert undated >= 4 and related > len(tandan.truth["articles"]) * 0.8 < dated
+
+
+def test_tandan_undated_articles_take_the_listing_day(tandan):
+    listed: dict[str, str] = {}
+    for ch in tandan.truth["channels"]:
+        if ch["paging"] == "links":
+            for page in range(1, 6):
+                sel = tandan.sel(f"{_rel(ch['url'])}?PageIndex={page}")
+                for item in sel.css(".channel-news-item"):
+                    href = item.css(".channel-news-title > a::attr(href)").get()
+                    listed[href.lower()] = item.css(".channel-news-date::text").get()
+    openers = 0
+    for art in tandan.truth["articles"]:
+        if "nodate" not in art["variety"] and "urldate" not in art["variety"]:
+            continue
+        day = listed.get(_rel(art["url"]).lower())
+        if day:  # the listing's day, at midnight
+            assert art["published"] == f"{day[6:]}-{day[3:5]}-{day[:2]}T00:00:00+07:00"
+        else:  # the URL's day
+            y, mo, d = re.search(r"/(\d{4})-(\d+)-(\d+)/", art["url"]).groups()
+            assert art["published"] == f"{y}-{int(mo):02d}-{int(d):02d}T00:00:00+07:00"
+        if re.match(r"Ngày \d\d/\d\d/\d{4}, tại (huyện|thị xã|thành phố) ", art["text"]):
+            openers += 1
+            event = f"{art['text'][11:15]}-{art['text'][8:10]}-{art['text'][5:7]}"
+            assert not art["published"].startswith(event)
+    assert openers >= 2

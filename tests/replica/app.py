@@ -61,13 +61,23 @@ class App:
     """The replica's request handler (framework-free; see server.py for the HTTP layer)."""
 
     def __init__(self, site: Site, base: str = "", broken: bool = False) -> None:
-        self.site, self.base = site, base
+        self.site = site
         self.render = Renderer(site, Signer(site.seed, site.skin), broken)
         self.skin = self.render.skin
+        self.base = base
         self.log: list[dict] = []
         self.seen_503: set[str] = set()
         self.cache: OrderedDict[str, Response] = OrderedDict()
         self.truth_bytes: bytes | None = None  # built on first request, dropped on changes
+
+    @property
+    def base(self) -> str:
+        """http://host:port of the replica (skins that write absolute URLs use it)."""
+        return self.render.base
+
+    @base.setter
+    def base(self, value: str) -> None:
+        self.render.base = value
 
     # -- entry point ----------------------------------------------------------------------
     def handle(self, method: str, target: str, body: bytes) -> Response:
@@ -125,12 +135,12 @@ class App:
         r, skin = self.render, self.skin
         if low == "/portal/pages/default.aspx":
             return html_response(r.home())
-        m = re.fullmatch(r"/portal/kenhtin/([^/]+)\.aspx", low)
-        if m and (ch := self.site.channel_by_slug(m[1])):
+        if ch := self.site.channel_by_path(low):
             page = 1
             if skin.paging[ch.slug] == "links":
+                param = skin.page_param
                 try:
-                    page = max(1, int(q.get("Page") or q.get("page") or 1))
+                    page = max(1, int(q.get(param) or q.get(param.lower()) or 1))
                 except ValueError:
                     page = 1
             return html_response(r.listing(ch, page, ch.path if page == 1 else target))
@@ -157,6 +167,8 @@ class App:
             return Response(200, files.document(ext), [("Content-Type", files.CONTENT_TYPES[ext])])
         if low.startswith("/portal/videos/"):
             return html_response(r.simple(target, "Video Clip", "Video clip đang được cập nhật."))
+        if static := skin.static_page(low):
+            return html_response(r.static(target, *static))
         if re.fullmatch(r"/portal/pages/[a-z-]+\.aspx", low):
             return html_response(r.simple(target, "Thông tin", "Nội dung đang được cập nhật."))
         return self.not_found()

@@ -24,12 +24,16 @@ class Body:
     source: str | None = None
     attachments: list[tuple[str, str]] = field(default_factory=list)  # (path, link text)
 
-    def paragraphs(self) -> list[str]:
-        """Body text units in order as the ground truth counts them (table rows joined by ' | ')."""
+    def paragraphs(self, captions: bool = False) -> list[str]:
+        """Body text units in order as the ground truth counts them (table rows joined by ' | ');
+        with *captions*, an image's caption too (where a skin serves it as an ordinary
+        paragraph)."""
         out: list[str] = []
         for b in self.blocks:
             if b[0] in ("p", "tcvn3", "plink"):
                 out.append(b[1])
+            elif b[0] == "img" and captions and b[2]:
+                out.append(b[2])
             elif b[0] == "table":
                 out.extend(" | ".join(cells) for cells in b[1])
         return out

@@ -45,14 +45,17 @@ ROLES = [
 
 @dataclass(frozen=True)
 class Channel:
-    """A news channel (KenhTin)."""
+    """A news channel: a listing page. By default a KenhTin page; a skin may put it anywhere
+    (*where*) and hang it under another channel (*parent*: linked only from that one's pages)."""
 
     name: str
     slug: str
+    where: str = ""
+    parent: str | None = None
 
     @property
     def path(self) -> str:
-        return f"/portal/KenhTin/{self.slug}.aspx"
+        return self.where or f"/portal/KenhTin/{self.slug}.aspx"
 
 
 CHANNELS = [
@@ -148,8 +151,16 @@ def _when(rng: random.Random, day: date) -> datetime:
     return datetime.combine(day, t, VN)
 
 
-def plan(seed_value: int, n: int, default_style: str, upper_rate: float) -> list[Article]:
-    """The articles of a site, newest first; article 0 of the plan is the seed article."""
+def plan(
+    seed_value: int,
+    n: int,
+    default_style: str,
+    upper_rate: float,
+    channels: list[Channel] = CHANNELS,
+    weights: tuple[int, ...] = (5, 3, 2),
+) -> list[Article]:
+    """The articles of a site, newest first; article 0 of the plan is the seed article.
+    Articles go to *channels* with *weights* (the seed article to the first two)."""
     rng = random.Random(f"plan:{seed_value}:{n}")
     span = (END - START).days
     days = [START + timedelta(days=rng.randrange(span)) for _ in range(max(0, n - 1))]
@@ -166,7 +177,7 @@ def plan(seed_value: int, n: int, default_style: str, upper_rate: float) -> list
         style = default_style if r.random() < 0.7 else r.choice(DATE_STYLES)
         arts.append(Article(i, title, topic, _when(r, day), style))
     _assign_roles(rng, arts)
-    _assign_channels(rng, arts)
+    _assign_channels(rng, arts, [c.name for c in channels], list(weights))
     arts.sort(key=lambda a: (a.published, a.idx), reverse=True)
     return arts
 
@@ -191,8 +202,9 @@ def _assign_roles(rng: random.Random, arts: list[Article]) -> None:
             a.flags.add("noise")
 
 
-def _assign_channels(rng: random.Random, arts: list[Article]) -> None:
-    names = [c.name for c in CHANNELS]
+def _assign_channels(
+    rng: random.Random, arts: list[Article], names: list[str], weights: list[int]
+) -> None:
     arts[0].channels = [names[0], names[1]]
     archive_only = 0
     want = 2 + len(arts) // 25
@@ -203,26 +215,22 @@ def _assign_channels(rng: random.Random, arts: list[Article]) -> None:
             archive_only += 1
             a.flags.add("archive-only")
             continue
-        first = r.choices(names, weights=[5, 3, 2])[0]
+        first = r.choices(names, weights=weights)[0]
         a.channels = [first]
         if "two-channels" in a.flags:
             a.channels.append(next(n for n in names if n != first))
 
 
-def specials() -> list[tuple[str, str, date, str]]:
-    """(kind, title, day, channel name) of the non-article listing entries."""
+def specials() -> list[tuple[str, str, date, int]]:
+    """(kind, title, day, channel index) of the non-article listing entries (index 2 is
+    "Thông báo", 0 "Tin hoạt động" of the default channels)."""
     return [
-        ("dead", "Thông báo lịch tiếp công dân quý I năm 2016", date(2016, 3, 2), "Thông báo"),
+        ("dead", "Thông báo lịch tiếp công dân quý I năm 2016", date(2016, 3, 2), 2),
         (
             "restricted",
             "Văn bản nội bộ: Kế hoạch kiểm tra chuyên ngành năm 2019",
             date(2019, 6, 12),
-            "Thông báo",
+            2,
         ),
-        (
-            "external",
-            "Thanh Hóa công bố Quy hoạch tỉnh thời kỳ 2021-2030",
-            date(2023, 5, 12),
-            "Tin hoạt động",
-        ),
+        ("external", "Thanh Hóa công bố Quy hoạch tỉnh thời kỳ 2021-2030", date(2023, 5, 12), 0),
     ]

@@ -8,15 +8,15 @@ from datetime import date
 
 from .body import thumb_of
 from .chrome import Ctx
-from .model import CHANNELS, Article, Channel, Special, format_date
+from .model import Article, Channel, Special, format_date
 from .site import Site
 from .skins import get_skin
 from .skins.base import Entry, article_view, postback_args
 from .viewstate import Signer
 
 
-def channel_href(ch: Channel, page: int) -> str:
-    return ch.path if page <= 1 else f"{ch.path}?Page={page}"
+def channel_href(ch: Channel, page: int, param: str = "Page") -> str:
+    return ch.path if page <= 1 else f"{ch.path}?{param}={page}"
 
 
 class Renderer:
@@ -25,6 +25,7 @@ class Renderer:
     def __init__(self, site: Site, signer: Signer, broken: bool = False) -> None:
         self.site, self.signer, self.broken = site, signer, broken
         self.skin = get_skin(site.skin)
+        self.base = ""  # http://host:port once the server knows it
 
     # -- helpers ------------------------------------------------------------------------
     def ctx(
@@ -38,7 +39,7 @@ class Renderer:
             ev=ev,
             action=self.skin.form_action or target,
             latest=[(a.path, a.title) for a in self.site.latest],
-            channels=[(c.path, c.name) for c in CHANNELS],
+            channels=[(c.path, c.name) for c in self.site.channels if not c.parent],
             day=day,
             charset=charset,
         )
@@ -68,17 +69,14 @@ class Renderer:
 
     # -- pages --------------------------------------------------------------------------
     def home(self) -> str:
-        parts = []
-        for ch in CHANNELS:
-            items = self.site.listings[ch.slug.lower()][:5]
-            parts.append(
-                self.skin.listing_main(
-                    ch.name, [self.entry(x) for x in items], f'<a href="{ch.path}">Xem tiếp</a>'
-                )
-            )
+        boxes = [
+            (ch, [self.entry(x) for x in self.site.listings[ch.slug.lower()][:5]])
+            for ch in self.site.channels
+        ]
+        latest = [self.entry(a) for a in self.site.latest]
         path = "/portal/Pages/default.aspx"
         ctx = self.ctx(path, "Trang chủ", {"p": path.lower(), "k": "home"})
-        return self.skin.layout(ctx, "\n".join(parts))
+        return self.skin.layout(ctx, self.skin.home_main(boxes, latest))
 
     def listing(self, ch: Channel, page: int, target: str) -> str:
         items = self.site.listings[ch.slug.lower()]
@@ -86,7 +84,8 @@ class Renderer:
         size = self.skin.page_size
         entries = [self.entry(x) for x in items[(page - 1) * size : page * size]]
         if self.skin.paging[ch.slug] == "links":
-            pager = self.skin.pager_links(lambda k: channel_href(ch, k), page, total)
+            param = self.skin.page_param
+            pager = self.skin.pager_links(lambda k: channel_href(ch, k, param), page, total)
         else:
             pager = self.skin.pager_postback(self.skin.names["pager"], page, total)
         state = {"p": target.split("?")[0].lower(), "k": "list", "c": ch.slug, "n": page}
@@ -124,6 +123,7 @@ class Renderer:
         view = article_view(
             a, self.site.body(a.key), shown, related, self.skin.print_href(a), self.site.seed
         )
+        view.base = self.base
         if printing:
             return self.skin.print_page(view, charset), charset
         if self.broken:
@@ -134,10 +134,11 @@ class Renderer:
             main = self.skin.article_main(view)
         main += self.skin.article_extras(view)
         ctx = self.ctx(a.path, a.title, {"p": a.path.lower(), "k": "art"}, charset=charset)
+        ctx.extra["article"] = view
         return self.skin.layout(ctx, main), charset
 
     def _chan(self, a: Article) -> Channel:
-        return next(c for c in CHANNELS if c.name == a.channels[0])
+        return self.site.channel_named(a.channels[0])
 
     def archive(self, target: str, day: date | None, page: int, note: str = "") -> str:
         """Archive results for *day* (or an error note), answering at *target*."""
@@ -183,3 +184,8 @@ class Renderer:
         return self.skin.layout(
             self.ctx(target, title, state), self.skin.listing_main(title, [], f"<p>{text}</p>")
         )
+
+    def static(self, target: str, title: str, main: str) -> str:
+        """A static page of the skin's own (introduction, contacts …): no article listed."""
+        state = {"p": target.split("?")[0].lower(), "k": "simple"}
+        return self.skin.layout(self.ctx(target, title, state), main)

@@ -9,90 +9,16 @@ from functools import lru_cache
 
 from . import content, seed
 from .body import Body, make_body
-from .model import CHANNELS, VN, Article, Special, plan, specials
+from .model import VN, Article, Channel, Special, plan, specials
+from .skins import SKINS, get_skin
 
-SKINS = (
-    "classic",
-    "modern",
-    "third",
-    "portal2",
-    "egov",
-    "legacy",
-    "mobile",
-    "sp2013",
-    "navi",
-    "prose",
-    "cms",
-)
-DEFAULT_STYLE = {
-    "classic": "dash",
-    "modern": "slash_time",
-    "third": "weekday",
-    "portal2": "at_time",
-    "egov": "words",
-    "legacy": "dot",
-    "mobile": "slash",
-    "sp2013": "slash_time",
-    "navi": "weekday",
-    "prose": "words",
-    "cms": "posted_at",
-}
-SID_LEN = {
-    "classic": 6,
-    "modern": 12,
-    "third": 8,
-    "portal2": 7,
-    "egov": 10,
-    "legacy": 12,
-    "mobile": 9,
-    "sp2013": 7,
-    "navi": 8,
-    "prose": 7,
-    "cms": 8,
-}
-UPPER_RATE = {
-    "classic": 0.25,
-    "modern": 0.04,
-    "third": 0.04,
-    "portal2": 0.1,
-    "egov": 0.15,
-    "legacy": 0.2,
-    "mobile": 0.08,
-    "sp2013": 0.08,
-    "navi": 0.1,
-    "prose": 0.12,
-    "cms": 0.06,
-}
+__all__ = ["SKINS", "Site", "external_path"]
 
 
-def article_path(skin: str, a: Article, year_only: bool = False) -> str:
-    """The canonical path of *a* in *skin*'s URL scheme."""
+def external_path(a: Article) -> str:
+    """Where another site of the family (thanhhoa.gov.vn) keeps an article: classic's scheme."""
     d = a.day
-    if skin == "classic":
-        return f"/portal/Pages/{d.year}-{d.month}-{d.day}/{a.slug}{a.sid}.aspx"
-    if skin == "modern":
-        if year_only:
-            return f"/portal/pages/{d.year}/{a.slug.lower()}-{a.sid}.aspx"
-        return f"/portal/pages/{d:%Y-%m-%d}/{a.slug}.aspx"
-    if skin == "portal2":
-        return f"/portal/Pages/{d:%Y-%m-%d}/{a.slug}-{a.sid}.aspx"
-    if skin == "egov":
-        return f"/portal/pages/{d.year}-{d.month}-{d.day}/{a.slug}-{a.sid}.aspx"
-    if skin == "legacy":  # year-only URLs until 2020 (never for an article dated by its URL)
-        if d.year <= 2020 and a.date_style != "url":
-            return f"/portal/pages/{d.year}/{a.slug}-{a.sid}.aspx"
-        return f"/portal/Pages/{d.year}-{d.month}-{d.day}/{a.slug}{a.sid[:6]}.aspx"
-    if skin == "mobile":  # month and day not padded, lower-case slug
-        return f"/portal/Pages/{d.year}-{d.month}-{d.day}/{a.slug.lower()}-{a.sid}.aspx"
-    if skin == "sp2013":  # lower-case "pages", padded date, id appended to the slug
-        return f"/portal/pages/{d:%Y-%m-%d}/{a.slug}{a.sid}.aspx"
-    if skin == "navi":  # padded date, lower-case slug with the id glued to it
-        return f"/portal/Pages/{d:%Y-%m-%d}/{a.slug.lower()}{a.sid}.aspx"
-    if skin == "prose":  # month and day not padded, "-" and a 7-character id after the slug
-        return f"/portal/Pages/{d.year}-{d.month}-{d.day}/{a.slug}-{a.sid}.aspx"
-    if skin == "cms":  # month and day not padded, an 8-character id glued to the slug
-        return f"/portal/Pages/{d.year}-{d.month}-{d.day}/{a.slug}{a.sid}.aspx"
-    return f"/Portal/Pages/{d:%Y-%m-%d}/{a.slug.lower()}-{a.sid}.aspx"
+    return f"https://thanhhoa.gov.vn/portal/Pages/{d.year}-{d.month}-{d.day}/{a.slug}{a.sid}.aspx"
 
 
 class Site:
@@ -102,17 +28,27 @@ class Site:
         if skin not in SKINS:
             raise ValueError(f"unknown skin {skin!r}")
         self.seed, self.skin = seed_value, skin
-        self.articles = plan(seed_value, n_articles, DEFAULT_STYLE[skin], UPPER_RATE[skin])
+        self.look = look = get_skin(skin)
+        self.channels = look.channels
+        self.articles = plan(
+            seed_value,
+            n_articles,
+            look.date_style,
+            look.upper_rate,
+            look.channels,
+            look.channel_weights,
+        )
         for a in self.articles:
+            look.dress(a, seed_value)
             self._place(a)
         self.specials: list[Special] = []
         for kind, title, day, chan in specials():
             fake = Article(-1, title, "", datetime.combine(day, time(8), VN), "slash")
             fake.slug, fake.sid = content.slug(title, 50), kind[:2] + "7k2p9"
-            path = article_path(skin, fake)
-            if kind == "external":
-                path = "https://thanhhoa.gov.vn" + article_path("classic", fake)
-            self.specials.append(Special(kind, title, fake.published, path, chan))
+            path = external_path(fake) if kind == "external" else look.article_path(fake)
+            self.specials.append(
+                Special(kind, title, fake.published, path, self.channels[chan].name)
+            )
         self.published_count = 0
         self.rebuild()
 
@@ -121,12 +57,10 @@ class Site:
         if a.idx == 0:
             a.slug, a.sid = seed.SLUG, seed.SUFFIX
         else:
-            a.slug = content.slug(a.title.lower().capitalize(), r.randint(35, 70))
-            a.sid = content.short_id(r, SID_LEN[self.skin])
-        a.year_url = (
-            self.skin == "modern" and a.idx > 0 and a.date_style != "url" and r.random() < 0.05
-        )
-        a.path = article_path(self.skin, a, a.year_url)
+            a.slug = self.look.slug(a.title, r.randint(35, 70))
+            a.sid = content.short_id(r, self.look.sid_len)
+        a.year_url = self.look.year_url(a, r)
+        a.path = self.look.article_path(a, a.year_url)
 
     def rebuild(self) -> None:
         """Recompute lookups, channel listings and the archive after any change."""
@@ -140,7 +74,7 @@ class Site:
         self.by_key = {a.key: a for a in self.articles}
         self.special_by_path = {s.path.lower(): s for s in self.specials}
         self.listings: dict[str, list[Article | Special]] = {}
-        for ch in CHANNELS:
+        for ch in self.channels:
             items: list[Article | Special] = [a for a in self.articles if ch.name in a.channels]
             items += [s for s in self.specials if s.channel == ch.name]
             items.sort(key=lambda x: x.sort_time, reverse=True)
@@ -159,10 +93,20 @@ class Site:
     @lru_cache(maxsize=2048)  # noqa: B019 - one Site per process
     def body(self, key: str) -> Body:
         """The clean body of an article (cached)."""
-        return make_body(self.by_key[key], self.seed)
+        a = self.by_key[key]
+        b = make_body(a, self.seed)
+        self.look.dress_body(b, a)
+        return b
 
-    def channel_by_slug(self, slug: str):
-        return next((c for c in CHANNELS if c.slug.lower() == slug.lower()), None)
+    def channel_by_slug(self, slug: str) -> Channel | None:
+        return next((c for c in self.channels if c.slug.lower() == slug.lower()), None)
+
+    def channel_by_path(self, path_low: str) -> Channel | None:
+        """The channel whose listing answers at *path_low* (lower-cased, no query)."""
+        return next((c for c in self.channels if c.path.lower() == path_low), None)
+
+    def channel_named(self, name: str) -> Channel:
+        return next(c for c in self.channels if c.name == name)
 
     def publish(self, count: int, now: datetime | None = None) -> list[Article]:
         """Publish *count* new articles dated now (Vietnam time), on top of channels."""
@@ -174,8 +118,8 @@ class Site:
             r = random.Random(f"pub:{self.seed}:{idx}")
             when = now - timedelta(minutes=count - k)
             title, topic = content.title(r, when.year)
-            a = Article(idx, title, topic, when, "slash_time" if self.skin != "classic" else "dash")
-            a.channels = [r.choice(CHANNELS).name]
+            a = Article(idx, title, topic, when, self.look.publish_style)
+            a.channels = [r.choice(self.channels).name]
             a.flags.add("published")
             self._place(a)
             new.append(a)

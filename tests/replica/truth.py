@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import CHANNELS, Article
+from .model import Article
 from .site import Site
 from .skins import get_skin
 
@@ -17,6 +17,7 @@ def iso(dt) -> str:
 def article_truth(site: Site, a: Article, base: str) -> dict[str, Any]:
     """The item a perfect crawl yields for *a* (without crawled_at/html/channel)."""
     b = site.body(a.key)
+    captions = site.look.captions_in_text
     return {
         "id": a.key,
         "url": base + a.path,
@@ -24,7 +25,7 @@ def article_truth(site: Site, a: Article, base: str) -> dict[str, Any]:
         "title": a.title,
         "published": iso(a.shown_published()),
         "summary": b.summary,
-        "text": "\n\n".join(b.paragraphs()),
+        "text": "\n\n".join(b.paragraphs(captions)),
         "author": b.author,
         "author_role": b.role,
         "images": [{"url": base + u, "caption": c} for u, c in b.images()],
@@ -53,7 +54,13 @@ def build(site: Site, base: str) -> dict[str, Any]:
         "seed": site.seed,
         "n_articles": len(arts),
         "channels": [
-            {"name": c.name, "url": base + c.path, "paging": skin.paging[c.slug]} for c in CHANNELS
+            {
+                "name": c.name,
+                "url": base + c.path,
+                "paging": skin.paging[c.slug],
+                **({"parent": c.parent} if c.parent else {}),
+            }
+            for c in site.channels
         ],
         "first_day": min(days).isoformat() if days else None,
         "last_day": max(days).isoformat() if days else None,

@@ -1,57 +1,26 @@
-"""The eleven skins of the portal family: same anatomy, different markup."""
+"""The skins of the portal family: same anatomy, different markup.
+
+Every module of this package is imported here; a module defining a skin registers its
+``Skin`` subclass with ``@register`` (see base.py). Adding a skin is adding one module."""
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from functools import cache
 
-from .base import Skin
+from .base import REGISTRY, Skin
+
+for _module in pkgutil.iter_modules(__path__):
+    importlib.import_module(f"{__name__}.{_module.name}")
+
+SKINS: tuple[str, ...] = tuple(sorted(REGISTRY, key=lambda name: REGISTRY[name].order))
 
 
 @cache
 def get_skin(name: str) -> Skin:
-    """The skin instance called *name* (one of ``tests.replica.site.SKINS``)."""
-    if name == "classic":
-        from .classic import Classic
-
-        return Classic()
-    if name == "modern":
-        from .modern import Modern
-
-        return Modern()
-    if name == "third":
-        from .third import Third
-
-        return Third()
-    if name == "portal2":
-        from .portal2 import Portal2
-
-        return Portal2()
-    if name == "egov":
-        from .egov import Egov
-
-        return Egov()
-    if name == "legacy":
-        from .legacy import Legacy
-
-        return Legacy()
-    if name == "mobile":
-        from .mobile import Mobile
-
-        return Mobile()
-    if name == "sp2013":
-        from .sp2013 import Sp2013
-
-        return Sp2013()
-    if name == "navi":
-        from .navi import Navi
-
-        return Navi()
-    if name == "prose":
-        from .prose import Prose
-
-        return Prose()
-    if name == "cms":
-        from .cms import Cms
-
-        return Cms()
-    raise ValueError(f"unknown skin {name!r}")
+    """The skin instance called *name* (one of ``SKINS``)."""
+    try:
+        return REGISTRY[name]()
+    except KeyError:
+        raise ValueError(f"unknown skin {name!r}") from None

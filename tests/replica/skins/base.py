@@ -1,5 +1,5 @@
-"""What all skins share: the Skin interface, listing entries, pager arithmetic and the served
-(noisy) rendering of an article's clean text."""
+"""What all skins share: the Skin interface and its registry, listing entries, pager arithmetic
+and the served (noisy) rendering of an article's clean text."""
 
 from __future__ import annotations
 
@@ -8,12 +8,12 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
-from .. import noise
+from .. import content, noise
 from ..body import Body
 from ..chrome import Ctx
-from ..model import Article
+from ..model import CHANNELS, Article, Channel
 
 esc = html.escape
 
@@ -44,6 +44,7 @@ class ArticleView:
     attachments: list[tuple[str, str]]  # (href, escaped name)
     related: list[Entry]
     print_href: str
+    base: str = ""  # the site's http://host:port, for skins that write absolute URLs
 
 
 def window(page: int, total: int, width: int = 2) -> list[int]:
@@ -130,9 +131,25 @@ def article_view(
 
 
 class Skin:
-    """Markup of one family member. Subclasses fill in the templates."""
+    """Markup of one family member. Subclasses fill in the templates.
+
+    A skin is one module of this package holding a subclass decorated with :func:`register`;
+    the subclass declares (in its own body, not inherited) the identity of its site: ``name``,
+    ``order`` (its place in ``SKINS``), ``date_style`` (the usual date style of its articles,
+    see ``model.format_date``), ``sid_len`` (length of the short random id in article URLs),
+    ``upper_rate`` (share of titles in capitals) and ``article_path`` (its URL scheme)."""
 
     name = "base"
+    order = 0
+    date_style = "slash"
+    sid_len = 6
+    upper_rate = 0.0
+    publish_style = "slash_time"  # date style of articles published through the admin endpoint
+    # the site's channels (menu order; a channel with a parent is linked from that one only)
+    channels: ClassVar[list[Channel]] = CHANNELS
+    channel_weights: ClassVar[tuple[int, ...]] = (5, 3, 2)  # how many articles each gets
+    page_param = "Page"  # query parameter of link-paged channels (also read lower-cased)
+    captions_in_text = False  # image captions are ordinary paragraphs: the truth's text has them
     page_size = 15
     archive_page_size = 10
     paging: ClassVar[dict[str, str]] = {}
@@ -146,6 +163,36 @@ class Skin:
     print_regex = ""  # matches a print view's path+query (re.I)
     listing_date_fmt = "%d/%m/%Y"
     robots_disallow = ""
+
+    # -- identity: the URL scheme of articles --------------------------------------------
+    def article_path(self, a: Article, year_only: bool = False) -> str:
+        """The canonical path of *a* (slug and short id already set) in this skin's scheme."""
+        raise NotImplementedError
+
+    def year_url(self, a: Article, rng: random.Random) -> bool:
+        """Whether *a* gets a year-only URL (drawn from *rng*, the article's path generator)."""
+        return False
+
+    def slug(self, title: str, limit: int) -> str:
+        """The slug of an article titled *title*, cut to *limit* characters."""
+        return content.slug(title.lower().capitalize(), limit)
+
+    def dress(self, a: Article, seed: int) -> None:
+        """Adjust a planned article (title, date style) before its URL is made."""
+
+    def dress_body(self, body: Body, a: Article) -> None:
+        """Adjust an article's generated body (e.g. image paths) for truth and pages alike."""
+
+    def home_main(self, boxes: list[tuple[Channel, list[Entry]]], latest: list[Entry]) -> str:
+        """The home page's main column: a box of five entries per channel."""
+        return "\n".join(
+            self.listing_main(ch.name, entries, f'<a href="{ch.path}">Xem tiếp</a>')
+            for ch, entries in boxes
+        )
+
+    def static_page(self, path_low: str) -> tuple[str, str] | None:
+        """(title, main HTML) of a static page of the skin at *path_low*, if it has one."""
+        return None
 
     def parse_results_query(self, query: dict[str, str]) -> tuple[date | None, int]:
         """(day, page) of a GET archive-results URL."""
@@ -211,3 +258,19 @@ class Skin:
             '<body onload="window.print()"><div class="print-content">'
             f"{self.article_main(v)}</div></body></html>"
         )
+
+
+S = TypeVar("S", bound=type[Skin])
+REGISTRY: dict[str, type[Skin]] = {}
+_DECLARED = ("name", "order", "date_style", "sid_len", "upper_rate", "article_path")
+
+
+def register(cls: S) -> S:
+    """Class decorator: make *cls* a skin of the replica (``--skin <cls.name>``)."""
+    missing = [attr for attr in _DECLARED if attr not in vars(cls)]
+    if missing:
+        raise TypeError(f"skin {cls.__name__} must declare {', '.join(missing)} itself")
+    if cls.name in REGISTRY:
+        raise ValueError(f"two skins named {cls.name!r}")
+    REGISTRY[cls.name] = cls
+    return cls

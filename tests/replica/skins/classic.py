@@ -9,7 +9,7 @@ from typing import ClassVar
 from .. import chrome
 from ..chrome import Ctx
 from ..model import Article
-from .base import ArticleView, Entry, Skin, esc, window
+from .base import ArticleView, Entry, Skin, esc, register, window
 
 _WP = "ctl00$m$g_2d5b8a27_4bb5_4c2b_9d1e_6f3a1d2c7b90$ctl00"
 
@@ -18,8 +18,14 @@ def _id(name: str) -> str:
     return name.replace("$", "_")
 
 
+@register
 class Classic(Skin):
     name = "classic"
+    order = 1
+    date_style = "dash"
+    sid_len = 6
+    upper_rate = 0.25
+    publish_style = "dash"
     page_size = 15
     paging: ClassVar[dict[str, str]] = {
         "Tin-hoat-dong": "links",
@@ -40,6 +46,11 @@ class Classic(Skin):
     print_regex = r"[?&]print=1(?:&|$)"
     listing_date_fmt = "(%d/%m/%Y)"
     robots_disallow = "/*?print=1"
+
+    def article_path(self, a: Article, year_only: bool = False) -> str:
+        """Month and day not padded, the id glued to the slug."""
+        d = a.day
+        return f"/portal/Pages/{d.year}-{d.month}-{d.day}/{a.slug}{a.sid}.aspx"
 
     def print_href(self, a: Article) -> str:
         return a.path + "?print=1"

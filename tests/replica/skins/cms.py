@@ -14,7 +14,7 @@ from typing import ClassVar
 from urllib.parse import quote
 
 from ..model import Article
-from .base import ArticleView, esc
+from .base import ArticleView, esc, register
 from .classic import Classic
 
 PRINT = "/portal/Pages/InTin.aspx"
@@ -24,8 +24,14 @@ _DIGIT = re.compile(r"\d")
 _R = 'align="right"'
 
 
+@register
 class Cms(Classic):
     name = "cms"
+    order = 11
+    date_style = "posted_at"
+    sid_len = 8
+    upper_rate = 0.06
+    publish_style = "slash_time"
     page_size = 12
     paging: ClassVar[dict[str, str]] = {
         "Tin-hoat-dong": "postback",
@@ -45,6 +51,11 @@ class Cms(Classic):
     print_regex = r"^/portal/pages/intin\.aspx"
     robots_disallow = PRINT
     listing_date_fmt = "(%d/%m/%Y)"
+
+    def article_path(self, a: Article, year_only: bool = False) -> str:
+        """Month and day not padded, an 8-character id glued to the slug."""
+        d = a.day
+        return f"/portal/Pages/{d.year}-{d.month}-{d.day}/{a.slug}{a.sid}.aspx"
 
     def print_href(self, a: Article) -> str:
         return f"{PRINT}?Url={quote(a.path)}"

@@ -20,7 +20,7 @@ from urllib.parse import quote
 
 from ..chrome import Ctx
 from ..model import Article
-from .base import ArticleView, Entry, Skin, esc, window
+from .base import ArticleView, Entry, Skin, esc, register, window
 from .egov_chrome import page_layout, views
 
 RESULTS = "/portal/SitePages/TinDaDang.aspx"
@@ -35,8 +35,13 @@ def _query_only(href: str) -> str:
     return f"?{query}" if sep and path.lower().startswith("/portal/kenhtin/") else href
 
 
+@register
 class Egov(Skin):
     name = "egov"
+    order = 5
+    date_style = "words"
+    sid_len = 10
+    upper_rate = 0.15
     page_size = 11  # one featured item + ten
     paging: ClassVar[dict[str, str]] = {
         "Tin-hoat-dong": "links",
@@ -61,6 +66,11 @@ class Egov(Skin):
     print_regex = r"^/portal/_layouts/egovportal/innoidung\.aspx"
     robots_disallow = "/portal/_layouts/"  # the sub-site's own _layouts
     listing_date_fmt = "%d.%m.%Y"
+
+    def article_path(self, a: Article, year_only: bool = False) -> str:
+        """Lower-case pages, month and day not padded, '-' and the id."""
+        d = a.day
+        return f"/portal/pages/{d.year}-{d.month}-{d.day}/{a.slug}-{a.sid}.aspx"
 
     def print_href(self, a: Article) -> str:
         return f"{PRINT}?ItemUrl={quote(a.path)}"

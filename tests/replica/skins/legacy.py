@@ -19,7 +19,7 @@ from urllib.parse import quote
 
 from ..chrome import Ctx
 from ..model import Article
-from .base import ArticleView, Entry, Skin, esc, window
+from .base import ArticleView, Entry, Skin, esc, register, window
 from .legacy_chrome import BULLET, page_layout
 
 RESULTS = "/portal/Pages/DanhSachTinTheoNgay.aspx"
@@ -36,8 +36,13 @@ def _coin(s: str, salt: str = "") -> int:
     return zlib.crc32((salt + s).encode())
 
 
+@register
 class Legacy(Skin):
     name = "legacy"
+    order = 6
+    date_style = "dot"
+    sid_len = 12
+    upper_rate = 0.2
     page_size = 10
     paging: ClassVar[dict[str, str]] = {
         "Tin-hoat-dong": "postback",
@@ -60,6 +65,13 @@ class Legacy(Skin):
     print_regex = r"^/portal/pages/inbai\.aspx"
     robots_disallow = PRINT
     listing_date_fmt = "%d/%m/%Y"
+
+    def article_path(self, a: Article, year_only: bool = False) -> str:
+        """Year-only URLs until 2020 (never for an article dated by its URL)."""
+        d = a.day
+        if d.year <= 2020 and a.date_style != "url":
+            return f"/portal/pages/{d.year}/{a.slug}-{a.sid}.aspx"
+        return f"/portal/Pages/{d.year}-{d.month}-{d.day}/{a.slug}{a.sid[:6]}.aspx"
 
     def print_href(self, a: Article) -> str:
         return f"{PRINT}?ItemPath={quote(a.path)}"

@@ -19,7 +19,7 @@ from urllib.parse import quote
 
 from ..chrome import Ctx
 from ..model import CHANNELS, Article
-from .base import ArticleView, Entry, Skin, esc, window
+from .base import ArticleView, Entry, Skin, esc, register, window
 from .mobile_chrome import ASSETS, page_layout, views
 
 RESULTS = "/portal/SitePages/XemTinTheoNgay.aspx"
@@ -47,8 +47,13 @@ def _share() -> str:
     )
 
 
+@register
 class Mobile(Skin):
     name = "mobile"
+    order = 7
+    date_style = "slash"
+    sid_len = 9
+    upper_rate = 0.08
     page_size = 9  # a 3 × 3 card grid
     paging: ClassVar[dict[str, str]] = {
         "Tin-hoat-dong": "postback",
@@ -71,6 +76,11 @@ class Mobile(Skin):
     print_regex = r"^/portal/sitepages/banin\.aspx"
     robots_disallow = PRINT
     listing_date_fmt = "%d/%m/%Y"
+
+    def article_path(self, a: Article, year_only: bool = False) -> str:
+        """Month and day not padded, lower-case slug."""
+        d = a.day
+        return f"/portal/Pages/{d.year}-{d.month}-{d.day}/{a.slug.lower()}-{a.sid}.aspx"
 
     def print_href(self, a: Article) -> str:
         return f"{PRINT}?u={quote(a.path)}"

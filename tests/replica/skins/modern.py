@@ -4,6 +4,7 @@ one form posts to /portal/pages/Tin-theo-ngay.aspx (archive results there, paged
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import ClassVar
@@ -12,14 +13,19 @@ from urllib.parse import quote
 from .. import chrome
 from ..chrome import Ctx
 from ..model import Article
-from .base import ArticleView, Entry, Skin, esc, window
+from .base import ArticleView, Entry, Skin, esc, register, window
 
 RESULTS = "/portal/pages/Tin-theo-ngay.aspx"
 _WP = "ctl00$PlaceHolderMain$g_a1b2c3d4_e5f6"
 
 
+@register
 class Modern(Skin):
     name = "modern"
+    order = 2
+    date_style = "slash_time"
+    sid_len = 12
+    upper_rate = 0.04
     page_size = 10
     paging: ClassVar[dict[str, str]] = {
         "Tin-hoat-dong": "links",
@@ -42,6 +48,16 @@ class Modern(Skin):
     print_prefix = "/portal/printview.aspx"
     print_regex = r"^/portal/printview\.aspx"
     robots_disallow = "/portal/PrintView.aspx"
+
+    def article_path(self, a: Article, year_only: bool = False) -> str:
+        """Padded date and no id; ~5 % year-only with a lower-case slug and the id."""
+        d = a.day
+        if year_only:
+            return f"/portal/pages/{d.year}/{a.slug.lower()}-{a.sid}.aspx"
+        return f"/portal/pages/{d:%Y-%m-%d}/{a.slug}.aspx"
+
+    def year_url(self, a: Article, rng: random.Random) -> bool:
+        return a.idx > 0 and a.date_style != "url" and rng.random() < 0.05
 
     def print_href(self, a: Article) -> str:
         return f"/portal/PrintView.aspx?ItemUrl={quote(a.path)}"

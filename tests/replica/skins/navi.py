@@ -19,7 +19,7 @@ from urllib.parse import quote
 
 from ..chrome import Ctx
 from ..model import Article
-from .base import ArticleView, Entry, Skin, esc, window
+from .base import ArticleView, Entry, Skin, esc, register, window
 from .navi_chrome import page_layout, views
 
 RESULTS = "/portal/Pages/Tin-da-dang.aspx"
@@ -39,8 +39,13 @@ def _relative(href: str) -> str:
     return f"{name}?{query.replace('Page=', 'page=')}" if sep else name
 
 
+@register
 class Navi(Skin):
     name = "navi"
+    order = 9
+    date_style = "weekday"
+    sid_len = 8
+    upper_rate = 0.1
     page_size = 12  # one featured item + eleven rows
     paging: ClassVar[dict[str, str]] = {
         "Tin-hoat-dong": "postback",
@@ -63,6 +68,11 @@ class Navi(Skin):
     print_regex = r"^/portal/pages/intinbai\.aspx"
     robots_disallow = PRINT
     listing_date_fmt = "%d/%m/%Y"
+
+    def article_path(self, a: Article, year_only: bool = False) -> str:
+        """Padded date, lower-case slug with the id glued to it."""
+        d = a.day
+        return f"/portal/Pages/{d:%Y-%m-%d}/{a.slug.lower()}{a.sid}.aspx"
 
     def print_href(self, a: Article) -> str:
         return f"{PRINT}?u={quote(a.path)}"

@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 from ..chrome import Ctx
 from ..model import Article
-from .base import ArticleView, Entry, Skin, esc, window
+from .base import ArticleView, Entry, Skin, esc, register, window
 from .portal2_chrome import page_layout
 
 RESULTS = "/portal/Pages/TraCuuTinTheoNgay.aspx"
@@ -35,8 +35,13 @@ def _rel(href: str) -> str:
     return path.rsplit("/", 1)[-1] + sep + query
 
 
+@register
 class Portal2(Skin):
     name = "portal2"
+    order = 4
+    date_style = "at_time"
+    sid_len = 7
+    upper_rate = 0.1
     page_size = 12
     paging: ClassVar[dict[str, str]] = {
         "Tin-hoat-dong": "postback",
@@ -59,6 +64,11 @@ class Portal2(Skin):
     print_regex = r"^/portal/sitepages/printnews\.aspx"
     robots_disallow = "/portal/SitePages/PrintNews.aspx"
     listing_date_fmt = "%d/%m/%Y"
+
+    def article_path(self, a: Article, year_only: bool = False) -> str:
+        """Padded date, '-' and the id after the slug."""
+        d = a.day
+        return f"/portal/Pages/{d:%Y-%m-%d}/{a.slug}-{a.sid}.aspx"
 
     def print_href(self, a: Article) -> str:
         return f"/portal/SitePages/PrintNews.aspx?url={quote(a.path)}"

@@ -22,7 +22,7 @@ from urllib.parse import quote
 
 from ..chrome import Ctx
 from ..model import Article
-from .base import ArticleView, Entry, Skin, esc, window
+from .base import ArticleView, Entry, Skin, esc, register, window
 from .prose_chrome import page_layout
 
 RESULTS = "/portal/Pages/Tin-da-dang-ngay.aspx"
@@ -103,8 +103,13 @@ def _runs(text: str, r: random.Random) -> str:
     return "".join(x for x in out if x != _span(""))
 
 
+@register
 class Prose(Skin):
     name = "prose"
+    order = 10
+    date_style = "words"
+    sid_len = 7
+    upper_rate = 0.12
     page_size = 12
     paging: ClassVar[dict[str, str]] = {
         "Tin-hoat-dong": "postback",
@@ -127,6 +132,11 @@ class Prose(Skin):
     print_regex = r"^/_layouts/congttdt/intinbai\.aspx"
     robots_disallow = "/_layouts/CongTTDT/"
     listing_date_fmt = "%d/%m/%Y"
+
+    def article_path(self, a: Article, year_only: bool = False) -> str:
+        """Month and day not padded, '-' and a 7-character id after the slug."""
+        d = a.day
+        return f"/portal/Pages/{d.year}-{d.month}-{d.day}/{a.slug}-{a.sid}.aspx"
 
     def print_href(self, a: Article) -> str:
         return f"{PRINT}?url={quote(a.path)}"

@@ -24,7 +24,7 @@ from urllib.parse import quote
 
 from ..chrome import Ctx
 from ..model import Article
-from .base import ArticleView, Entry, Skin, esc, window
+from .base import ArticleView, Entry, Skin, esc, register, window
 from .sp2013_chrome import ARCHIVE_WP, page_layout, views
 
 RESULTS = "/portal/Pages/Tin-theo-ngay.aspx"
@@ -47,8 +47,13 @@ def _query_only(href: str) -> str:
     return f"?{query}" if sep else path
 
 
+@register
 class Sp2013(Skin):
     name = "sp2013"
+    order = 8
+    date_style = "slash_time"
+    sid_len = 7
+    upper_rate = 0.08
     page_size = 10
     paging: ClassVar[dict[str, str]] = {
         "Tin-hoat-dong": "postback",
@@ -71,6 +76,11 @@ class Sp2013(Skin):
     print_regex = r"^/_layouts/15/congttdt/printpage\.aspx"
     robots_disallow = "/_layouts/15/"
     listing_date_fmt = "%d/%m/%Y"
+
+    def article_path(self, a: Article, year_only: bool = False) -> str:
+        """Lower-case pages, padded date, id appended to the slug."""
+        d = a.day
+        return f"/portal/pages/{d:%Y-%m-%d}/{a.slug}{a.sid}.aspx"
 
     def print_href(self, a: Article) -> str:
         return f"{PRINT}?PageUrl={quote(a.path)}"

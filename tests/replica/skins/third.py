@@ -14,14 +14,19 @@ from urllib.parse import quote
 from .. import chrome
 from ..chrome import Ctx
 from ..model import Article
-from .base import ArticleView, Entry, Skin, esc, window
+from .base import ArticleView, Entry, Skin, esc, register, window
 
 RESULTS = "/portal/Pages/TinTheoNgay.aspx"
 _LN = "ctl00$PlaceHolderLeftNavBar$ucLichTin"
 
 
+@register
 class Third(Skin):
     name = "third"
+    order = 3
+    date_style = "weekday"
+    sid_len = 8
+    upper_rate = 0.04
     page_size = 20
     paging: ClassVar[dict[str, str]] = {
         "Tin-hoat-dong": "postback",
@@ -44,6 +49,11 @@ class Third(Skin):
     print_regex = r"^/_layouts/eportal/intin\.aspx"
     robots_disallow = "/_layouts/ePortal/"
     listing_date_fmt = "%d-%m-%Y"
+
+    def article_path(self, a: Article, year_only: bool = False) -> str:
+        """Upper-case Portal, padded date, lower-case slug, '-' and the id."""
+        d = a.day
+        return f"/Portal/Pages/{d:%Y-%m-%d}/{a.slug.lower()}-{a.sid}.aspx"
 
     def print_href(self, a: Article) -> str:
         return f"/_layouts/ePortal/InTin.aspx?Url={quote(a.path)}"
