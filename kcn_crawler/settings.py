@@ -108,6 +108,8 @@ KCN_WARC_MAX_PAYLOAD = 64 * 1024 * 1024  # longer bodies are cut: WARC-Truncated
 KCN_WARC_REVISITS = True  # payloads stored by an earlier crawl become revisit records
 KCN_WARC_DIGEST_DB = ""  # payload digest index; "" = <KCN_WARC_DIR>/digests.sqlite3
 KCN_WARC_CDXJ = True  # write a CDXJ index beside each WARC file
+# Archive-day answers listing no article: one metadata record lists them (True: keep them all).
+KCN_WARC_EMPTY_DAYS = False
 # Attachments and body images (kcn_crawler.pipelines.files.ArticleFilesPipeline):
 # -s KCN_FILES=1. They go to FILES_STORE when set, else to KCN_FILES_STORE.
 KCN_FILES = False

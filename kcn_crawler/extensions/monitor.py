@@ -198,6 +198,7 @@ class MonitorExtension:
         self.stats.set_value("kcn/http/errors", self.http_errors)
         self.stats.set_value("kcn/http/exceptions", self.exceptions)
         numbers = self.numbers(reason)
+        self.stats.set_value("kcn/site", spider_site(spider))
         self.stats.set_value("kcn/run/kind", numbers.kind)
         self.stats.set_value("kcn/articles/dropped", numbers.incomplete + numbers.dropped_other)
         if numbers.job_runs:
