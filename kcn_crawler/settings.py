@@ -108,6 +108,8 @@ KCN_WARC_MAX_PAYLOAD = 64 * 1024 * 1024  # longer bodies are cut: WARC-Truncated
 KCN_WARC_REVISITS = True  # payloads stored by an earlier crawl become revisit records
 KCN_WARC_DIGEST_DB = ""  # payload digest index; "" = <KCN_WARC_DIR>/digests.sqlite3
 KCN_WARC_CDXJ = True  # write a CDXJ index beside each WARC file
+# Archive-day answers listing no article: one metadata record lists them (True: keep them all).
+KCN_WARC_EMPTY_DAYS = False
 # Attachments and body images (kcn_crawler.pipelines.files.ArticleFilesPipeline):
 # -s KCN_FILES=1. They go to FILES_STORE when set, else to KCN_FILES_STORE.
 KCN_FILES = False
@@ -154,7 +156,36 @@ EXTENSIONS = {
     # after the feed exporters (0), in this order at spider_closed: checks, report, catalog
     "kcn_crawler.extensions.monitor.MonitorExtension": 800,
     "kcn_crawler.extensions.report.ReportExtension": 810,
+    "kcn_crawler.extensions.alerts.AlertsExtension": 815,
     "kcn_crawler.extensions.catalog.CatalogExtension": 820,
 }
+
+# --- Alerts (issue 11) ----------------------------------------------------------------
+# Spidermon actions run when a check fails (kcn_crawler.extensions.alerts); none by default.
+# E-mail: ["spidermon.contrib.actions.email.smtp.SendSmtpEmail"] with SPIDERMON_EMAIL_TO,
+# SPIDERMON_SMTP_HOST/PORT/USER/PASSWORD (README, "Alerts"); Slack, Telegram and Discord
+# take Spidermon's SendSlack/Telegram/DiscordMessageSpiderFinished and their settings.
+KCN_ALERT_ACTIONS: list[str] = []
+SPIDERMON_EMAIL_SENDER = "kcn_crawler@localhost"
+SPIDERMON_EMAIL_SUBJECT = (
+    "kcn_crawler {{ data.spider.name }} FAILED on {{ data.stats['kcn/site'] }}: "
+    "{% for line in data.stats['kcn/failed_checks'] %}{{ line.split(':')[0] }}"
+    "{% if not loop.last %}, {% endif %}{% endfor %}"
+)
+SPIDERMON_BODY_TEXT = """\
+kcn_crawler {{ data.spider.name }} on {{ data.stats['kcn/site'] }} failed its checks \
+(exit code {{ data.stats.get('kcn/exit_code', 3) }}).
+
+{% for line in data.stats['kcn/failed_checks'] %}- {{ line }}
+{% endfor %}
+Finish reason: {{ data.stats.get('finish_reason', '?') }}
+Articles emitted: {{ data.stats.get('item_scraped_count', 0) }}
+Report: {{ data.stats.get('kcn/report/path', 'none') }}
+Catalog run: {{ data.stats.get('kcn/catalog/run_id', 'catalog off') }}
+"""
+# The same text for Spidermon's chat actions (their own templates name no failed check).
+SPIDERMON_SLACK_MESSAGE = SPIDERMON_BODY_TEXT
+SPIDERMON_TELEGRAM_MESSAGE = SPIDERMON_BODY_TEXT
+SPIDERMON_DISCORD_MESSAGE = SPIDERMON_BODY_TEXT
 SPIDER_MIDDLEWARES = {"kcn_crawler.middlewares.incremental.IncrementalMiddleware": 950}
 DUPEFILTER_CLASS = "kcn_crawler.dupefilter.ResumableDupeFilter"

@@ -13,6 +13,14 @@ from typing import Any
 
 COVERED_FIELDS = ("title", "published", "text")
 
+# The runs a run is compared with, by kind: a resumed run is judged on its whole job,
+# which walks what a full run walks; an incremental run only what is new.
+BASELINE_KINDS = {
+    "full": ("full", "resumed"),
+    "resumed": ("full", "resumed"),
+    "incremental": ("incremental",),
+}
+
 
 @dataclass(frozen=True)
 class Thresholds:
@@ -46,7 +54,8 @@ class RunNumbers:
     """What the checks look at, for one crawl."""
 
     finish_reason: str = "finished"
-    incremental: bool = False
+    incremental: bool = False  # asked for (``-a incremental=1``)
+    kind: str = "full"  # full, incremental (with a catalog to compare with) or resumed
     unbounded: bool = True  # a full walk with no date range: finding nothing means trouble
     items: int = 0  # emitted
     seen: int = 0  # emitted + known articles skipped or found unchanged
@@ -61,6 +70,9 @@ class RunNumbers:
     http_errors: int = 0  # ... with status >= 400
     exceptions: int = 0  # requests that failed without a response
     site_error: str | None = None
+    # a resumed run: the job's earlier runs, and the articles they emitted
+    job_runs: int = 0
+    earlier_items: int = 0
     recent_seen: list[int] = field(default_factory=list)  # "seen" of recent runs
     # fallback-extraction share of recent runs (those that read enough articles)
     recent_fallback_rates: list[float] = field(default_factory=list)
@@ -90,6 +102,26 @@ def articles_seen(stats: dict[str, Any]) -> int:
     return sum(int(stats.get(key, 0) or 0) for key in keys)
 
 
+def dropped_counts(stats: dict[str, Any]) -> tuple[int, int]:
+    """``(incomplete, other)``: articles read but not emitted, as the dropped check counts them.
+
+    *incomplete*: refused for an empty title, date or text (by the spider, or the
+    validation pipeline); *other*: dropped by a pipeline for any reason but a
+    duplicate, a date out of range or (incremental) an unchanged article.
+    """
+
+    def get(key: str) -> int:
+        return int(stats.get(key, 0) or 0)
+
+    benign = (
+        get("kcn/items/duplicate")
+        + get("kcn/items/out_of_range")
+        + get("kcn/catalog/unchanged_dropped")
+        + get("kcn/items/invalid")
+    )
+    return get("kcn/articles/incomplete"), max(0, get("item_dropped_count") - benign)
+
+
 def _rate(part: int, whole: int) -> float:
     return part / whole if whole else 0.0
 
@@ -103,8 +135,11 @@ def check_finish(n: RunNumbers) -> Check:
 
 
 def check_item_count(n: RunNumbers, t: Thresholds) -> Check:
-    """Articles seen vs. the median of recent finished runs (same spider, site, arguments)."""
-    mode = "incremental" if n.incremental else "full"
+    """Articles seen vs. the median of recent finished runs of the same kind.
+
+    Same spider, site and arguments; kinds as in :data:`BASELINE_KINDS`.
+    """
+    mode = n.kind
     if n.recent_seen:
         reference = median(n.recent_seen[: t.recent_runs])
         floor = reference * (1 - t.max_item_drop)
@@ -113,9 +148,16 @@ def check_item_count(n: RunNumbers, t: Thresholds) -> Check:
             f"{mode} runs (minimum {floor:g})"
         )
         return Check("item_count", n.seen >= floor, detail)
-    if n.unbounded and not n.incremental and n.seen < t.min_items:
+    if n.unbounded and n.kind != "incremental" and n.seen < t.min_items:
         return Check("item_count", False, f"{n.seen} articles found (at least {t.min_items})")
     return Check("item_count", True, f"{n.seen} articles; no earlier {mode} run to compare")
+
+
+def _job(n: RunNumbers) -> str:
+    """`` over the whole job (N runs)`` for a resumed run, else nothing."""
+    if not n.job_runs:
+        return ""
+    return f" over the whole job ({n.job_runs + 1} runs)"
 
 
 def _too_few(name: str, sample: int, t: Thresholds, what: str) -> Check | None:
@@ -125,20 +167,25 @@ def _too_few(name: str, sample: int, t: Thresholds, what: str) -> Check | None:
 
 
 def check_coverage(n: RunNumbers, t: Thresholds) -> Check:
-    """Title, published and text present in at least ``min_coverage`` of the items."""
-    small = _too_few("field_coverage", n.checked, t, "items")
+    """Title, published and text present in at least ``min_coverage`` of the items.
+
+    A resumed run counts the items its job's earlier runs emitted (they had all three).
+    """
+    checked = n.checked + n.earlier_items
+    small = _too_few("field_coverage", checked, t, "items")
     if small:
         return small
     worst = COVERED_FIELDS[0]
     lowest = 1.0
     for name in COVERED_FIELDS:
-        share = 1 - _rate(n.missing.get(name, 0), n.checked)
+        share = 1 - _rate(n.missing.get(name, 0), checked)
         if share < lowest:
             lowest, worst = share, name
+    where = f"{checked} items{_job(n)}"
     if lowest >= t.min_coverage:
         fields = ", ".join(COVERED_FIELDS)
-        return Check("field_coverage", True, f"{fields} in ≥ {lowest:.1%} of {n.checked} items")
-    detail = f"{worst} in {lowest:.1%} of {n.checked} items (< {t.min_coverage:.0%})"
+        return Check("field_coverage", True, f"{fields} in ≥ {lowest:.1%} of {where}")
+    detail = f"{worst} in {lowest:.1%} of {where} (< {t.min_coverage:.0%})"
     return Check("field_coverage", False, detail)
 
 
@@ -194,16 +241,21 @@ def check_dateparser(n: RunNumbers, t: Thresholds) -> Check:
 
 
 def check_dropped(n: RunNumbers, t: Thresholds) -> Check:
-    """Articles read but not emitted: incomplete, or dropped by a pipeline."""
+    """Articles read but not emitted: incomplete, or dropped by a pipeline.
+
+    A resumed run is judged on its whole job: the articles the earlier runs emitted
+    count as read, and this run read again every article they did not emit (so its
+    failures are the job's).
+    """
     bad = n.incomplete + n.dropped_other
-    total = max(n.extracted, n.items + bad)
+    total = max(n.extracted, n.items + bad) + n.earlier_items
     small = _too_few("dropped_items", total, t, "articles read")
     if small:
         return small
     rate = _rate(bad, total)
     detail = (
-        f"{bad} articles dropped ({n.incomplete} incomplete; {rate:.1%}, "
-        f"limit {t.max_dropped_rate:.0%})"
+        f"{bad} of {total} articles read{_job(n)} dropped ({n.incomplete} incomplete; "
+        f"{rate:.1%}, limit {t.max_dropped_rate:.0%})"
     )
     return Check("dropped_items", rate <= t.max_dropped_rate, detail)
 

@@ -35,10 +35,18 @@ COUNT_LABELS = (
     ("unchanged", "Unchanged (emitted in a full crawl, or dropped)"),
     ("skipped", "Known articles not fetched again"),
     ("incomplete", "Unreadable articles (no title, date or text; not emitted)"),
-    ("dropped", "Items dropped by the pipelines (duplicate, out of range, incomplete)"),
+    ("dropped", "Articles dropped: unreadable, or refused by a pipeline (the dropped_items check)"),
+    ("set_aside", "Duplicates and articles out of the date range (not counted as dropped)"),
     ("http_errors", "HTTP errors and failed downloads"),
     ("failures", "Failed URLs listed below"),
 )
+
+
+KINDS = {
+    "full": "full crawl",
+    "incremental": "incremental (compared with incremental runs)",
+    "resumed": "resumed job (judged on all of its runs)",
+}
 
 
 def month_range(months: Iterable[tuple[str, int]]) -> list[tuple[str, int]]:
@@ -146,13 +154,15 @@ def render_report(report: Mapping[str, Any]) -> str:
         status = f'<p class="status fail" id="status">FAILED: {escape(names)}</p>'
     else:
         status = '<p class="status ok" id="status">OK: all checks passed</p>'
+    kind = str(report.get("kind") or ("incremental" if report.get("incremental") else "full"))
     title = f"kcn_crawler {report.get('spider')} — {report.get('site')} — {report.get('start')}"
     about = _rows(
         [
             ("Spider", report.get("spider")),
             ("Site", report.get("site")),
             ("Arguments", report.get("args") or "none"),
-            ("Mode", "incremental" if report.get("incremental") else "full crawl"),
+            ("Kind of run", KINDS.get(kind, kind)),
+            ("Job", report.get("job") or "none"),
             ("Started (UTC)", report.get("start")),
             ("Finished (UTC)", report.get("end")),
             ("Duration", f"{float(report.get('duration', 0) or 0):.1f} s"),

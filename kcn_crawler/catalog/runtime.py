@@ -29,6 +29,7 @@ class CatalogRuntime:
     incremental: bool
     job: Job | None = None
     run_id: int | None = None
+    kind: str = "full"  # full, incremental or resumed: see run_kind()
     # article id -> {source: mark}: the dates listings showed this run
     marks_seen: dict[str, dict[str, str]] = field(default_factory=dict)
     skipped: set[str] = field(default_factory=set)  # known articles not fetched again
@@ -45,6 +46,21 @@ class CatalogRuntime:
 def catalog_enabled(settings: Any) -> bool:
     """Whether the catalog is on (setting ``KCN_CATALOG``, default on)."""
     return settings.getbool("KCN_CATALOG", True)
+
+
+def run_kind(runtime: CatalogRuntime) -> str:
+    """What kind of run this is, for the checks' baselines (call before any item is recorded).
+
+    ``incremental``: incremental was asked for and the catalog knows articles of the
+    site (on an empty catalog an incremental run is a full crawl, and counts as one);
+    ``resumed``: the run continues an interrupted job (same JOBDIR), judged on the
+    whole job; ``full``: anything else.
+    """
+    if runtime.incremental and runtime.catalog.has_articles(runtime.site):
+        return "incremental"
+    if runtime.job is not None and runtime.job.resumed:
+        return "resumed"
+    return "full"
 
 
 def incremental_requested(crawler: Any) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DEFAULT_TIMEOUT = 60.0
 
 SCHEMA = """
@@ -44,6 +44,7 @@ CREATE TABLE IF NOT EXISTS runs (
     site          TEXT NOT NULL,
     args          TEXT NOT NULL DEFAULT '{}',
     incremental   INTEGER NOT NULL DEFAULT 0,
+    kind          TEXT NOT NULL DEFAULT 'full',
     job           TEXT,
     pid           INTEGER,
     start         TEXT NOT NULL,
@@ -86,6 +87,14 @@ CREATE TABLE IF NOT EXISTS archive_days (
 );
 """
 
+# Version 1 -> 2: the kind of a run (full, incremental, resumed), the checks' baselines.
+MIGRATIONS = {
+    2: (
+        "ALTER TABLE runs ADD COLUMN kind TEXT NOT NULL DEFAULT 'full'",
+        "UPDATE runs SET kind = 'incremental' WHERE incremental = 1",
+    ),
+}
+
 
 class CatalogError(RuntimeError):
     """The catalog cannot be used; ``str()`` is a one-line explanation."""
@@ -107,6 +116,12 @@ def connect(path: str | Path, timeout: float = DEFAULT_TIMEOUT) -> sqlite3.Conne
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version < SCHEMA_VERSION:
             conn.execute("BEGIN IMMEDIATE")
+            # another crawl may have upgraded the file while this one waited for the lock
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version >= 1:
+                for number in range(version + 1, SCHEMA_VERSION + 1):
+                    for statement in MIGRATIONS[number]:
+                        conn.execute(statement)
             for statement in _statements(SCHEMA):
                 conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

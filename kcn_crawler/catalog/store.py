@@ -86,19 +86,21 @@ class Catalog:
         args: Mapping[str, Any],
         *,
         incremental: bool = False,
+        kind: str = "full",
         job: str | None = None,
         start: str | None = None,
     ) -> int:
-        """Record a run's start; returns its ``run_id``."""
+        """Record a run's start (``kind``: full, incremental or resumed); returns its ``run_id``."""
         with self.write() as conn:
             cursor = conn.execute(
-                "INSERT INTO runs (spider, site, args, incremental, job, pid, start)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO runs (spider, site, args, incremental, kind, job, pid, start)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     spider,
                     site,
                     _args_json(args),
                     int(incremental),
+                    kind,
                     job,
                     os.getpid(),
                     start or now_iso(),
@@ -140,20 +142,22 @@ class Catalog:
         spider: str,
         site: str,
         *,
-        incremental: bool,
+        kinds: Iterable[str],
         limit: int,
         exclude: int | None = None,
         args: Mapping[str, Any] | None = None,
     ) -> list[dict[str, Any]]:
-        """The last finished runs of this spider on this site, in this mode, newest first.
+        """The last finished runs of this spider on this site, of these kinds, newest first.
 
         With ``args``, only runs with the same arguments (the same date range).
         """
+        wanted = sorted(set(kinds))
         query = (
-            "SELECT * FROM runs WHERE spider = ? AND site = ? AND incremental = ?"
+            "SELECT * FROM runs WHERE spider = ? AND site = ?"
+            f" AND kind IN ({', '.join('?' for _ in wanted)})"
             " AND finish_reason = 'finished' AND run_id != ?"
         )
-        params: list[Any] = [spider, site, int(incremental), exclude or -1]
+        params: list[Any] = [spider, site, *wanted, exclude or -1]
         if args is not None:
             query += " AND args = ?"
             params.append(_args_json(args))
@@ -265,6 +269,23 @@ class Catalog:
             (job,),
         )
         return {row[0] for row in rows}
+
+    def job_history(self, job: str, run_id: int | None) -> tuple[int, int]:
+        """``(runs, articles)``: a job's runs other than ``run_id``, and what they emitted."""
+        runs = self.conn.execute(
+            "SELECT count(*) FROM runs WHERE job = ? AND run_id != ?", (job, run_id or -1)
+        ).fetchone()[0]
+        articles = self.conn.execute(
+            "SELECT count(DISTINCT article_id) FROM run_items JOIN runs USING (run_id)"
+            " WHERE runs.job = ? AND run_id != ?",
+            (job, run_id or -1),
+        ).fetchone()[0]
+        return int(runs), int(articles)
+
+    def has_articles(self, site: str) -> bool:
+        """Whether the catalog holds any article of ``site``."""
+        row = self.conn.execute("SELECT 1 FROM articles WHERE site = ? LIMIT 1", (site,))
+        return row.fetchone() is not None
 
     def completed_days(self, site: str) -> set[str]:
         """The archive days (``YYYY-MM-DD``) a finished run walked completely."""

@@ -18,9 +18,9 @@ from itemadapter import ItemAdapter
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
-from kcn_crawler.catalog.checks import articles_seen
+from kcn_crawler.catalog.checks import articles_seen, dropped_counts
 from kcn_crawler.catalog.jobs import close_job
-from kcn_crawler.catalog.runtime import CatalogRuntime, runtime_for
+from kcn_crawler.catalog.runtime import CatalogRuntime, run_kind, runtime_for
 from kcn_crawler.normalize.urls import article_id
 
 logger = logging.getLogger(__name__)
@@ -48,7 +48,7 @@ def run_counts(stats: dict[str, Any]) -> dict[str, int]:
         "changed": get("kcn/catalog/changed"),
         "unchanged": get("kcn/catalog/unchanged") + get("kcn/catalog/unchanged_dropped"),
         "skipped": get("kcn/incremental/skipped") + get("kcn/resume/skipped"),
-        "dropped": get("item_dropped_count") - get("kcn/catalog/unchanged_dropped"),
+        "dropped": sum(dropped_counts(stats)),
         "errors": get("kcn/http/errors") + get("kcn/http/exceptions"),
         "extracted": get("kcn/articles/extracted"),
         "fallback": get("kcn/articles/fallback"),
@@ -75,14 +75,17 @@ class CatalogExtension:
 
     def spider_opened(self, spider: Any) -> None:
         rt = self.runtime
+        rt.kind = run_kind(rt)
         rt.run_id = rt.catalog.start_run(
             spider.name,
             rt.site,
             spider_args(spider),
             incremental=rt.incremental,
+            kind=rt.kind,
             job=rt.job.id if rt.job else None,
         )
         self.crawler.stats.set_value("kcn/catalog/run_id", rt.run_id)
+        self.crawler.stats.set_value("kcn/run/kind", rt.kind)
         self.crawler.stats.set_value("kcn/catalog/path", str(rt.catalog.path))
         if rt.incremental:
             logger.info(

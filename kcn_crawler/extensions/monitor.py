@@ -22,10 +22,12 @@ from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
 from kcn_crawler.catalog.checks import (
+    BASELINE_KINDS,
     COVERED_FIELDS,
     RunNumbers,
     Thresholds,
     articles_seen,
+    dropped_counts,
     run_checks,
 )
 from kcn_crawler.catalog.coverage import CoverageThresholds, coverage_checks
@@ -144,14 +146,12 @@ class MonitorExtension:
             return int(stats.get(key, 0) or 0)
 
         missing = {name: self.missing_fields.get(name, 0) for name in COVERED_FIELDS}
-        benign = (
-            get("kcn/items/duplicate")
-            + get("kcn/items/out_of_range")
-            + get("kcn/catalog/unchanged_dropped")
-        )
+        incomplete, dropped_other = dropped_counts(stats)
+        runtime = runtime_for(self.crawler)
         numbers = RunNumbers(
             finish_reason=reason,
             incremental=incremental_requested(self.crawler),
+            kind=runtime.kind if runtime is not None else "full",
             unbounded=unbounded(self.crawler.spider),
             items=get("item_scraped_count"),
             seen=articles_seen(stats),
@@ -160,14 +160,18 @@ class MonitorExtension:
             dateparser=get("kcn/dates/dateparser"),
             checked=get("item_scraped_count") + self.dropped_incomplete,
             missing=missing,
-            incomplete=get("kcn/articles/incomplete"),
-            dropped_other=max(0, get("item_dropped_count") - benign - self.dropped_incomplete),
+            incomplete=incomplete,
+            dropped_other=dropped_other,
             responses=self.responses,
             http_errors=self.http_errors,
             exceptions=self.exceptions,
             site_error=stats.get("kcn/site/error"),
         )
-        runs = self.recent_runs(numbers.incremental)
+        if runtime is not None and runtime.job is not None and runtime.job.resumed:
+            numbers.job_runs, numbers.earlier_items = runtime.catalog.job_history(
+                runtime.job.id, runtime.run_id
+            )
+        runs = self.recent_runs(numbers.kind)
         numbers.recent_seen = [int(run.get("seen") or 0) for run in runs]
         numbers.recent_fallback_rates = [
             int(run.get("fallback") or 0) / int(run["extracted"])
@@ -176,15 +180,15 @@ class MonitorExtension:
         ]
         return numbers
 
-    def recent_runs(self, incremental: bool) -> list[dict[str, Any]]:
-        """The recent finished runs of this spider on this site."""
+    def recent_runs(self, kind: str) -> list[dict[str, Any]]:
+        """The recent finished runs of this spider on this site that a run of ``kind`` faces."""
         runtime = runtime_for(self.crawler)
         if runtime is None:
             return []
         return runtime.catalog.recent_runs(
             self.crawler.spider.name,
             spider_site(self.crawler.spider),
-            incremental=incremental,
+            kinds=BASELINE_KINDS.get(kind, (kind,)),
             limit=self.thresholds.recent_runs,
             exclude=runtime.run_id,
             args=spider_args(self.crawler.spider),
@@ -195,7 +199,14 @@ class MonitorExtension:
         self.stats.set_value("kcn/http/responses", self.responses)
         self.stats.set_value("kcn/http/errors", self.http_errors)
         self.stats.set_value("kcn/http/exceptions", self.exceptions)
-        checks = run_checks(self.numbers(reason), self.thresholds)
+        numbers = self.numbers(reason)
+        self.stats.set_value("kcn/site", spider_site(spider))
+        self.stats.set_value("kcn/run/kind", numbers.kind)
+        self.stats.set_value("kcn/articles/dropped", numbers.incomplete + numbers.dropped_other)
+        if numbers.job_runs:
+            self.stats.set_value("kcn/job/runs", numbers.job_runs + 1)
+            self.stats.set_value("kcn/job/earlier_items", numbers.earlier_items)
+        checks = run_checks(numbers, self.thresholds)
         checks += coverage_checks(self.stats.get_stats(), self.coverage_thresholds)
         failed = [check.line() for check in checks if not check.passed]
         self.stats.set_value(

@@ -64,6 +64,18 @@ def report_path(settings: Any, spider: Any, start: str) -> Path:
     return Path("exports") / spider.name / f"{start}.html"
 
 
+def _job_line(stats: dict[str, Any]) -> str:
+    """The JOBDIR job a run belongs to, and for a resumed one what its earlier runs did."""
+    job = stats.get("kcn/resume/job")
+    if not job:
+        return ""
+    runs = int(stats.get("kcn/job/runs", 0) or 0)
+    if runs < 2:
+        return str(job)
+    earlier = int(stats.get("kcn/job/earlier_items", 0) or 0)
+    return f"{job}: run {runs} of the job; its earlier runs emitted {earlier} articles"
+
+
 class ReportExtension:
     """Collect articles per month; write the HTML report when the spider closes."""
 
@@ -98,6 +110,9 @@ class ReportExtension:
         )
         counts["responses"] = stats.get("kcn/http/responses", 0)
         counts["incomplete"] = stats.get("kcn/articles/incomplete", 0)
+        counts["set_aside"] = int(stats.get("kcn/items/duplicate", 0) or 0) + int(
+            stats.get("kcn/items/out_of_range", 0) or 0
+        )
         counts["http_errors"] = counts.pop("errors", 0)
         failures = list(stats.get("kcn/failures", []) or [])
         counts["failures"] = len(failures)
@@ -112,6 +127,8 @@ class ReportExtension:
             "site": spider_site(spider),
             "args": ", ".join(f"{k}={v}" for k, v in spider_args(spider).items()),
             "incremental": incremental_requested(self.crawler),
+            "kind": stats.get("kcn/run/kind") or "full",
+            "job": _job_line(stats),
             "start": started.isoformat(timespec="seconds"),
             "end": ended.isoformat(timespec="seconds"),
             "duration": (ended - started).total_seconds(),

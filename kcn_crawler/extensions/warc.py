@@ -9,6 +9,13 @@ The exchange is taken from the ``response_downloaded`` signal, which Scrapy send
 before any downloader middleware runs: the body is the one transferred (still
 compressed when ``Content-Encoding`` says so) and matches the recorded headers.
 Responses that never reach the network (an HTTP cache hit) are not recorded.
+
+Archive-day answers that list no article (most days of a small site: thousands of
+postbacks, each carrying the page's ``__VIEWSTATE`` both ways) are not written
+unless ``KCN_WARC_EMPTY_DAYS`` is on: the crawl's last record, a ``metadata``
+record (``application/json``), lists them (day, URL, status, capture time).
+Whether an answer lists anything is read once the downloader middlewares
+decoded it (``response_received``), with the same page object the spider uses.
 """
 
 from __future__ import annotations
@@ -29,13 +36,14 @@ import warcio
 from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
-from scrapy.http import Response
+from scrapy.http import Response, TextResponse
 from scrapy.settings import SETTINGS_PRIORITIES
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.defer import Deferred, DeferredList
 from twisted.internet.threads import deferToThread
 
 from kcn_crawler import PROJECT_URL, __version__
+from kcn_crawler.pages.listing import ListingPage
 from kcn_crawler.warc.digests import DigestIndex
 from kcn_crawler.warc.records import build_exchange
 from kcn_crawler.warc.writer import RotatingWarcWriter, write_cdxj
@@ -86,6 +94,10 @@ class WarcArchiver:
         self.max_payload = settings.getint("KCN_WARC_MAX_PAYLOAD", 64 * 1024 * 1024)
         self.revisits = settings.getbool("KCN_WARC_REVISITS", True)
         self.make_index = settings.getbool("KCN_WARC_CDXJ", True)
+        self.empty_days = settings.getbool("KCN_WARC_EMPTY_DAYS", False)
+        # archive-day answers waiting to be read: request -> the response as downloaded
+        self._held: WeakKeyDictionary[Request, Response] = WeakKeyDictionary()
+        self._empty: list[dict[str, Any]] = []
         db = settings.get("KCN_WARC_DIGEST_DB") or self.folder / "digests.sqlite3"
         self.digest_db = Path(db)
         self.writer: RotatingWarcWriter | None = None
@@ -103,6 +115,7 @@ class WarcArchiver:
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(ext.headers_received, signal=signals.headers_received)
         crawler.signals.connect(ext.response_downloaded, signal=signals.response_downloaded)
+        crawler.signals.connect(ext.response_received, signal=signals.response_received)
         return ext
 
     # --- signals ------------------------------------------------------------------
@@ -135,16 +148,63 @@ class WarcArchiver:
         """Write one exchange as it came off the wire."""
         if self.writer is None or self.digests is None:
             return
+        kcn = request.meta.get("kcn") or {}
+        if not self.empty_days and kcn.get("kind") == "archive_day" and response.status == 200:
+            self._held[request] = response  # recorded once read: see response_received
+            return
+        self._safe_record(response, request)
+
+    def response_received(self, response: Response, request: Request, spider: Spider) -> None:
+        """An archive-day answer held back: record it unless it lists no article."""
+        downloaded = self._held.pop(request, None)
+        if downloaded is None:
+            return
+        if (
+            isinstance(response, TextResponse)
+            and not ListingPage(response.url, response.text).entries()
+        ):
+            day = (request.meta.get("kcn") or {}).get("day")
+            started = self._started.pop(request, None) or datetime.now(UTC)
+            self._empty.append(
+                {
+                    "day": str(day) if day else None,
+                    "url": request.url,
+                    "method": request.method,
+                    "status": downloaded.status,
+                    "date": started.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                    "bytes": len(downloaded.body),
+                }
+            )
+            self.stats.inc_value("kcn/warc/empty_days_not_recorded")
+            return
+        self._safe_record(downloaded, request)
+
+    def _safe_record(self, response: Response, request: Request) -> None:
         try:
             self._record(response, request)
         except Exception:
             self.stats.inc_value("kcn/warc/errors")
             logger.exception("WARC: could not record %s", request.url)
 
+    def _write_empty_days(self, spider: Spider) -> None:
+        """One metadata record listing the archive-day answers that listed nothing."""
+        if not self._empty or self.writer is None:
+            return
+        site = str(getattr(spider, "site", "") or self._empty[0]["url"])
+        data = json.dumps(
+            {"kcn:empty-archive-days": self._empty}, ensure_ascii=False, indent=0
+        ).encode("utf-8")
+        self.writer.write_metadata(site, data, "application/json")
+        self.stats.inc_value("kcn/warc/records/metadata")
+
     async def spider_closed(self, spider: Spider, reason: str) -> None:
         """Close the last file and wait for the CDXJ indexes to be written."""
         if self.writer is None:
             return
+        for request, response in list(self._held.items()):  # never read: keep them
+            self._safe_record(response, request)
+        self._held.clear()
+        self._write_empty_days(spider)
         self.writer.close()
         try:
             await maybe_deferred_to_future(DeferredList(self._jobs, consumeErrors=True))

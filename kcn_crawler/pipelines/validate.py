@@ -32,5 +32,6 @@ class ValidateArticlePipeline:
         empty = [name for name in REQUIRED if not adapter.get(name)]
         if empty:
             self.stats.inc_value("kcn/articles/incomplete")
+            self.stats.inc_value("kcn/items/invalid")  # dropped here, counted once above
             raise DropItem(f"article {adapter.get('url')} has no {', '.join(empty)}")
         return item

@@ -169,6 +169,21 @@ class RotatingWarcWriter:
             warc_headers_dict=headers,
         )
 
+    def write_metadata(self, uri: str, data: bytes, content_type: str) -> str:
+        """Write one ``metadata`` record about ``uri``; returns the file's base name."""
+        writer = self._open()
+        assert self._path is not None
+        record = writer.create_warc_record(
+            uri,
+            "metadata",
+            payload=BytesIO(data),
+            length=len(data),
+            warc_content_type=content_type,
+            warc_headers_dict={"WARC-Date": warc_date(), "WARC-Payload-Digest": sha1_digest(data)},
+        )
+        writer.write_record(record)
+        return self._path.name
+
     def _close(self) -> None:
         if self._fh is None or self._path is None:
             return

@@ -111,8 +111,27 @@ def test_warc_names_and_index(archive: ReplicaArchive) -> None:
         n.removesuffix(".warc.gz") + ".cdxj" for n in names
     ]
     stats = archive.run.stats
-    assert stats["kcn/warc/records/request"] == stats["downloader/response_count"]
+    empty = stats.get("kcn/warc/empty_days_not_recorded", 0)
+    assert stats["kcn/warc/records/request"] + empty == stats["downloader/response_count"]
     assert stats["kcn/warc/records/post"] >= 1  # archive-form and pager postbacks
+
+
+def test_archive_days_listing_nothing_are_listed_in_one_metadata_record(
+    archive: ReplicaArchive,
+) -> None:
+    """Not thousands of postbacks with their __VIEWSTATE: one line per empty day."""
+    metadata = [r for r in archive.records if r.type == "metadata"]
+    assert len(metadata) == 1
+    empty = json.loads(metadata[0].content)["kcn:empty-archive-days"]
+    stats = archive.run.stats
+    assert len(empty) == stats["kcn/warc/empty_days_not_recorded"] > 0
+    assert len(empty) == stats["kcn/archive_day/empty_pages"]
+    days_with_articles = {a["published"][:10] for a in archive.truth["articles"]}
+    assert not {e["day"] for e in empty} & days_with_articles
+    assert all(e["method"] == "POST" and e["status"] == 200 for e in empty)
+    # days that list articles are archived in full, request and answer
+    recorded_posts = sum(1 for r in archive.records if r.type == "request" and r.method == "POST")
+    assert recorded_posts == stats["kcn/warc/records/post"] >= 1
 
 
 def test_items_point_at_stored_files(archive: ReplicaArchive) -> None:

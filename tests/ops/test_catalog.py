@@ -58,7 +58,7 @@ def test_runs_record_counts_and_exit_status(catalog: Catalog) -> None:
     catalog.finish_run(
         first, finish_reason="finished", exit_code=0, failed_checks=[], counts={"items": 5}
     )
-    second = catalog.start_run("news", SITE, {"site": SITE}, incremental=True)
+    second = catalog.start_run("news", SITE, {"site": SITE}, incremental=True, kind="incremental")
     catalog.finish_run(
         second,
         finish_reason="finished",
@@ -67,10 +67,10 @@ def test_runs_record_counts_and_exit_status(catalog: Catalog) -> None:
         counts={"items": 1, "seen": 7},
     )
     killed = catalog.start_run("news", SITE, {})
-    full = catalog.recent_runs("news", SITE, incremental=False, limit=5, exclude=killed)
+    full = catalog.recent_runs("news", SITE, kinds=["full"], limit=5, exclude=killed)
     assert [run["run_id"] for run in full] == [first]
     assert full[0]["items"] == 5
-    incremental = catalog.recent_runs("news", SITE, incremental=True, limit=5)
+    incremental = catalog.recent_runs("news", SITE, kinds=["incremental"], limit=5)
     assert incremental[0]["exit_code"] == 3 and incremental[0]["seen"] == 7
     assert catalog.run(killed)["end"] is None
 
@@ -157,3 +157,42 @@ def test_two_processes_writing_at_once_leave_a_sound_catalog(tmp_path: Path) -> 
     assert conn.execute("SELECT count(*) FROM run_items").fetchone()[0] == 4 * count
     assert conn.execute("SELECT count(*) FROM runs WHERE end IS NOT NULL").fetchone()[0] == 2
     conn.close()
+
+
+def test_a_catalog_of_schema_1_gains_the_kind_of_its_runs(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        "CREATE TABLE runs (run_id INTEGER PRIMARY KEY AUTOINCREMENT, spider TEXT NOT NULL,"
+        " site TEXT NOT NULL, args TEXT NOT NULL DEFAULT '{}',"
+        " incremental INTEGER NOT NULL DEFAULT 0, job TEXT, pid INTEGER, start TEXT NOT NULL,"
+        " end TEXT, finish_reason TEXT, exit_code INTEGER, failed_checks TEXT, requests INTEGER,"
+        " items INTEGER, seen INTEGER, new INTEGER, changed INTEGER, unchanged INTEGER,"
+        " skipped INTEGER, dropped INTEGER, errors INTEGER, extracted INTEGER, fallback INTEGER,"
+        " report TEXT);"
+        "INSERT INTO runs (spider, site, incremental, start, finish_reason, seen)"
+        " VALUES ('news', 'http://x', 0, 't', 'finished', 50),"
+        " ('news', 'http://x', 1, 't', 'finished', 12);"
+        "PRAGMA user_version = 1;"
+    )
+    conn.close()
+    catalog = Catalog(path)
+    full = catalog.recent_runs("news", "http://x", kinds=["full"], limit=5)
+    incremental = catalog.recent_runs("news", "http://x", kinds=["incremental"], limit=5)
+    assert [r["seen"] for r in full] == [50] and [r["seen"] for r in incremental] == [12]
+    assert catalog.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    catalog.close()
+    Catalog(path).close()  # opening it again changes nothing
+
+
+def test_a_jobs_history_is_its_other_runs_and_what_they_emitted(catalog: Catalog) -> None:
+    first = catalog.start_run("news", SITE, {}, job="j1")
+    catalog.record_item(first, article("2018-1-31/a"))
+    catalog.record_item(first, article("2018-1-31/b"))
+    other = catalog.start_run("news", SITE, {}, job="j2")
+    catalog.record_item(other, article("2018-1-31/c"))
+    second = catalog.start_run("news", SITE, {}, job="j1", kind="resumed")
+    catalog.record_item(second, article("2018-1-31/d"))
+    assert catalog.job_history("j1", second) == (1, 2)
+    assert catalog.job_history("j2", None) == (1, 1)
+    assert not catalog.has_articles("http://elsewhere") and catalog.has_articles(SITE)

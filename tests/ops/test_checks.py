@@ -11,7 +11,14 @@ import pytest
 from scrapy.settings import Settings
 from scrapy.statscollectors import MemoryStatsCollector
 
-from kcn_crawler.catalog.checks import RunNumbers, Thresholds, articles_seen, run_checks
+from kcn_crawler.catalog.checks import (
+    BASELINE_KINDS,
+    RunNumbers,
+    Thresholds,
+    articles_seen,
+    dropped_counts,
+    run_checks,
+)
 from kcn_crawler.extensions.monitor import MonitorExtension
 
 HEALTHY = RunNumbers(
@@ -175,3 +182,42 @@ def test_an_empty_date_range_is_not_a_failure() -> None:
     empty = RunNumbers(unbounded=False, responses=30)
     assert failed(empty) == []
     assert failed(RunNumbers(unbounded=True, responses=30)) == ["item_count"]
+
+
+def test_each_kind_of_run_has_its_baseline() -> None:
+    assert BASELINE_KINDS["incremental"] == ("incremental",)
+    assert set(BASELINE_KINDS["full"]) == set(BASELINE_KINDS["resumed"]) == {"full", "resumed"}
+    quiet = RunNumbers(kind="incremental", incremental=True, seen=3, recent_seen=[3, 2, 4])
+    assert failed(quiet) == []
+    blind = RunNumbers(kind="incremental", incremental=True, seen=0, recent_seen=[3, 2, 4])
+    assert failed(blind) == ["item_count"]
+    assert "incremental runs" in run_checks(blind, Thresholds())[1].detail
+    # an incremental run on an empty catalog walks everything: a full crawl, and must find some
+    assert failed(RunNumbers(kind="full", incremental=True, seen=0, responses=30)) == ["item_count"]
+
+
+def test_a_resumed_run_is_judged_on_its_whole_job() -> None:
+    resumed = RunNumbers(
+        kind="resumed", items=26, seen=59, extracted=27, incomplete=1, checked=26, responses=40,
+        job_runs=1, earlier_items=32,
+    )  # fmt: skip
+    assert failed(resumed) == []
+    dropped = run_checks(resumed, Thresholds())[-1]
+    assert dropped.detail.startswith("1 of 59 articles read over the whole job (2 runs)")
+    alone = RunNumbers(**{**resumed.__dict__, "job_runs": 0, "earlier_items": 0})
+    assert failed(alone) == ["dropped_items"]  # the resumed part alone: 1 of 27
+    broken = RunNumbers(**{**resumed.__dict__, "incomplete": 5, "items": 22, "checked": 22})
+    assert failed(broken) == ["dropped_items"]  # 5 of 59 over the whole job
+
+
+def test_dropped_counts_leave_out_duplicates_range_and_unchanged() -> None:
+    stats = {
+        "kcn/articles/incomplete": 2,  # 1 by the spider, 1 by the validation pipeline
+        "kcn/items/invalid": 1,
+        "item_dropped_count": 9,
+        "kcn/items/duplicate": 3,
+        "kcn/items/out_of_range": 2,
+        "kcn/catalog/unchanged_dropped": 1,
+    }
+    assert dropped_counts(stats) == (2, 2)
+    assert dropped_counts({}) == (0, 0)
