@@ -143,5 +143,10 @@ EXTENSIONS = {
     "kcn_crawler.extensions.report.ReportExtension": 810,
     "kcn_crawler.extensions.catalog.CatalogExtension": 820,
 }
-SPIDER_MIDDLEWARES = {"kcn_crawler.middlewares.incremental.IncrementalMiddleware": 950}
+SPIDER_MIDDLEWARES = {
+    "kcn_crawler.middlewares.incremental.IncrementalMiddleware": 950,
+    # channel names not walked (a sites file's skip_channels); inert when empty
+    "kcn_crawler.middlewares.skip_channels.SkipChannelsMiddleware": 960,
+}
+KCN_SKIP_CHANNELS: list[str] = []
 DUPEFILTER_CLASS = "kcn_crawler.dupefilter.ResumableDupeFilter"

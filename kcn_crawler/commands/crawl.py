@@ -6,6 +6,10 @@ Same as Scrapy's own command, plus two things a scheduler needs:
   single line naming it and exits with status 2, before any request;
 * after the crawl, a non-zero ``kcn/exit_code`` stat (set by the monitoring
   checks) becomes the process's exit status, with the failed checks printed.
+
+With ``-a sites=FILE|GROUP`` it runs one crawler per site of the sites file in
+this process (``kcn_crawler.multisite``); every entry is checked first, and
+the process exits with the highest exit status of the sites.
 """
 
 from __future__ import annotations
@@ -16,7 +20,9 @@ from typing import TYPE_CHECKING
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 from scrapy.exceptions import UsageError
 
+from kcn_crawler.multisite import apply_site
 from kcn_crawler.params import BadArgument
+from kcn_crawler.sites import SiteEntry, load_sites
 
 if TYPE_CHECKING:
     import argparse
@@ -32,24 +38,45 @@ class Command(ScrapyCrawlCommand):
             raise UsageError("give exactly one spider name: news, archive or portal")
         assert self.crawler_process
         spidercls = self.crawler_process.spider_loader.load(args[0])
-        validate = getattr(spidercls, "validate_arguments", None)
-        if validate is not None:
-            try:
-                validate(**opts.spargs)
-            except BadArgument as exc:
-                print(f"kcn_crawler: bad argument: {exc}", file=sys.stderr)
-                self.exitcode = EXIT_BAD_ARGUMENT
-                return
-        crawler = self._create_crawler(spidercls)
-        self.crawler_process.crawl(crawler, **opts.spargs)
+        spargs = dict(opts.spargs)
+        try:
+            entries = self.site_entries(spargs)
+            validate = getattr(spidercls, "validate_arguments", None)
+            if validate is not None:
+                for entry in entries or [None]:
+                    validate(**spargs, **({"site": entry.root} if entry else {}))
+        except BadArgument as exc:
+            print(f"kcn_crawler: bad argument: {exc}", file=sys.stderr)
+            self.exitcode = EXIT_BAD_ARGUMENT
+            return
+        crawlers = []
+        for entry in entries or [None]:
+            crawler = self._create_crawler(spidercls)
+            args = dict(spargs)
+            if entry is not None:
+                apply_site(crawler, entry)
+                args["site"] = entry.root
+            self.crawler_process.crawl(crawler, **args)
+            crawlers.append(crawler)
         self.crawler_process.start()
         if self.crawler_process.bootstrap_failed:
             self.exitcode = 1
             return
-        stats = crawler.stats
-        code = int(stats.get_value("kcn/exit_code", 0) or 0) if stats else 0
-        if code:
-            failed = stats.get_value("kcn/failed_checks", []) if stats else []
-            for check in failed or ["a monitoring check failed"]:
-                print(f"kcn_crawler: check failed: {check}", file=sys.stderr)
-            self.exitcode = code
+        for crawler in crawlers:
+            stats = crawler.stats
+            code = int(stats.get_value("kcn/exit_code", 0) or 0) if stats else 0
+            if code:
+                failed = stats.get_value("kcn/failed_checks", []) if stats else []
+                label = f"{crawler.spider.site}: " if entries and crawler.spider else ""
+                for check in failed or ["a monitoring check failed"]:
+                    print(f"kcn_crawler: check failed: {label}{check}", file=sys.stderr)
+                self.exitcode = max(self.exitcode, code)
+
+    @staticmethod
+    def site_entries(spargs: dict[str, str]) -> list[SiteEntry]:
+        """The sites of ``-a sites=`` (removed from ``spargs``), or [] for one site."""
+        if "sites" not in spargs:
+            return []
+        if "site" in spargs:
+            raise BadArgument("sites: give -a site=URL or -a sites=FILE, not both")
+        return load_sites(spargs.pop("sites"))
