@@ -38,25 +38,24 @@ class Command(ScrapyCrawlCommand):
             raise UsageError("give exactly one spider name: news, archive or portal")
         assert self.crawler_process
         spidercls = self.crawler_process.spider_loader.load(args[0])
-        spargs = dict(opts.spargs)
+        spargs: dict[str, str] = dict(opts.spargs)
         try:
             entries = self.site_entries(spargs)
+            plan = [{**spargs, "site": entry.root} for entry in entries] or [spargs]
             validate = getattr(spidercls, "validate_arguments", None)
             if validate is not None:
-                for entry in entries or [None]:
-                    validate(**spargs, **({"site": entry.root} if entry else {}))
+                for spider_args in plan:
+                    validate(**spider_args)
         except BadArgument as exc:
             print(f"kcn_crawler: bad argument: {exc}", file=sys.stderr)
             self.exitcode = EXIT_BAD_ARGUMENT
             return
         crawlers = []
-        for entry in entries or [None]:
+        for index, spider_args in enumerate(plan):
             crawler = self._create_crawler(spidercls)
-            args = dict(spargs)
-            if entry is not None:
-                apply_site(crawler, entry)
-                args["site"] = entry.root
-            self.crawler_process.crawl(crawler, **args)
+            if entries:
+                apply_site(crawler, entries[index])
+            self.crawler_process.crawl(crawler, **spider_args)
             crawlers.append(crawler)
         self.crawler_process.start()
         if self.crawler_process.bootstrap_failed:
@@ -67,7 +66,8 @@ class Command(ScrapyCrawlCommand):
             code = int(stats.get_value("kcn/exit_code", 0) or 0) if stats else 0
             if code:
                 failed = stats.get_value("kcn/failed_checks", []) if stats else []
-                label = f"{crawler.spider.site}: " if entries and crawler.spider else ""
+                site = getattr(crawler.spider, "site", "")
+                label = f"{site}: " if entries and site else ""
                 for check in failed or ["a monitoring check failed"]:
                     print(f"kcn_crawler: check failed: {label}{check}", file=sys.stderr)
                 self.exitcode = max(self.exitcode, code)
