@@ -15,17 +15,20 @@ the process exits with the highest exit status of the sites.
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 from scrapy.exceptions import UsageError
 
+from kcn_crawler.distributed.config import apply_worker, redis_enabled
 from kcn_crawler.multisite import apply_site
-from kcn_crawler.params import BadArgument
+from kcn_crawler.params import BadArgument, parse_site
 from kcn_crawler.sites import SiteEntry, load_sites
 
 if TYPE_CHECKING:
     import argparse
+
+    from scrapy.crawler import Crawler
 
 EXIT_BAD_ARGUMENT = 2
 
@@ -37,7 +40,7 @@ class Command(ScrapyCrawlCommand):
         if len(args) != 1:
             raise UsageError("give exactly one spider name: news, archive or portal")
         assert self.crawler_process
-        spidercls = self.crawler_process.spider_loader.load(args[0])
+        spidercls = self.load_spider(args[0])
         spargs: dict[str, str] = dict(opts.spargs)
         try:
             entries = self.site_entries(spargs)
@@ -55,6 +58,7 @@ class Command(ScrapyCrawlCommand):
             crawler = self._create_crawler(spidercls)
             if entries:
                 apply_site(crawler, entries[index])
+            self.prepare(crawler, spidercls.name, parse_site(spider_args.get("site")))
             self.crawler_process.crawl(crawler, **spider_args)
             crawlers.append(crawler)
         self.crawler_process.start()
@@ -71,6 +75,16 @@ class Command(ScrapyCrawlCommand):
                 for check in failed or ["a monitoring check failed"]:
                     print(f"kcn_crawler: check failed: {label}{check}", file=sys.stderr)
                 self.exitcode = max(self.exitcode, code)
+
+    def load_spider(self, name: str) -> Any:
+        """The spider class to run for ``name``."""
+        assert self.crawler_process
+        return self.crawler_process.spider_loader.load(name)
+
+    def prepare(self, crawler: Crawler, spider: str, site: str) -> None:
+        """Last settings of one site's crawler: a Redis worker when ``KCN_REDIS_URL`` is set."""
+        if redis_enabled(crawler.settings):
+            apply_worker(crawler, spider, site)
 
     @staticmethod
     def site_entries(spargs: dict[str, str]) -> list[SiteEntry]:
