@@ -111,8 +111,21 @@ class LeasedScheduler(Scheduler):
                 if self.stats:
                     self.stats.inc_value("kcn/redis/reaped", reaped)
             self.push_stats()
+            self.wake_engine()
         except Exception:  # a Redis hiccup must not stop the heartbeat
             logger.exception("Redis heartbeat failed")
+
+    def wake_engine(self) -> None:
+        """Let an idle engine look at the shared frontier now, not at its next 5 s beat.
+
+        Other workers fill the frontier at any time; Scrapy's engine only asks
+        an empty scheduler again on its own heartbeat (private ``_slot.nextcall``;
+        without it, a worker only joins late).
+        """
+        slot = getattr(getattr(self.crawler, "engine", None), "_slot", None)
+        nextcall = getattr(slot, "nextcall", None)
+        if nextcall is not None and len(self.queue):
+            nextcall.schedule()
 
     def push_stats(self) -> None:
         if self.pusher is not None:
