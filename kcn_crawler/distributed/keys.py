@@ -60,12 +60,15 @@ end
 return renewed
 """
 
-# KEYS: host key; ARGV: interval ms -> ms to wait before this request may go
+# KEYS: host key; ARGV: interval ms -> 0 (token taken: go now) or ms until the next one.
+# The token is taken at the moment of sending, never reserved ahead: a worker whose
+# reactor runs late cannot send a burst of stale reservations.
 TAKE = f"""{NOW_MS}
 local interval = tonumber(ARGV[1])
-local at = math.max(now, tonumber(redis.call('GET', KEYS[1]) or '0'))
-redis.call('SET', KEYS[1], at + interval, 'PX', interval + 60000)
-return at - now
+local free = tonumber(redis.call('GET', KEYS[1]) or '0')
+if now < free then return free - now end
+redis.call('SET', KEYS[1], now + interval, 'PX', interval + 60000)
+return 0
 """
 
 # KEYS: requests, leases, workers -> {frontier, leases out, live workers}

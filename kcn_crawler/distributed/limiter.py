@@ -1,10 +1,10 @@
 """A per-host request rate shared by every worker: one token per host per ``delay``.
 
 Downloader middleware, last before the download handler: before each request
-(robots.txt, retries and redirects included) it reserves the next free moment
-of the request's host in Redis (an atomic Lua script on Redis's own clock:
-``next = max(now, next) + delay``) and waits until then without blocking the
-reactor. N workers together therefore send at most one request per ``delay``
+(robots.txt, retries and redirects included) it takes the host's token in
+Redis (an atomic Lua script on Redis's own clock: free when ``now >= next``,
+then ``next = now + delay``), and while it is not free waits (without blocking
+the reactor) and tries again. N workers together therefore send at most one request per ``delay``
 to a host, exactly as one process would.
 
 The delay is ``KCN_REDIS_HOST_DELAY`` (seconds; the crawl command sets it to
@@ -44,8 +44,7 @@ class HostLimiterMiddleware:
         return cls(server, settings.get("KCN_REDIS_PREFIX", "kcn"), delay, crawler.stats)
 
     async def process_request(self, request: Any) -> None:
-        host = urlsplit(request.url).netloc.lower()
-        wait_ms = int(self.take(keys=[f"{self.prefix}:host:{host}"], args=[self.delay_ms]))
-        if wait_ms > 0:
+        key = f"{self.prefix}:host:{urlsplit(request.url).netloc.lower()}"
+        while (wait_ms := int(self.take(keys=[key], args=[self.delay_ms]))) > 0:
             self.stats.inc_value("kcn/redis/limiter_waits")
             await asyncio.sleep(wait_ms / 1000)
