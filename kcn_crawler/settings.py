@@ -187,5 +187,10 @@ Catalog run: {{ data.stats.get('kcn/catalog/run_id', 'catalog off') }}
 SPIDERMON_SLACK_MESSAGE = SPIDERMON_BODY_TEXT
 SPIDERMON_TELEGRAM_MESSAGE = SPIDERMON_BODY_TEXT
 SPIDERMON_DISCORD_MESSAGE = SPIDERMON_BODY_TEXT
-SPIDER_MIDDLEWARES = {"kcn_crawler.middlewares.incremental.IncrementalMiddleware": 950}
+SPIDER_MIDDLEWARES = {
+    "kcn_crawler.middlewares.incremental.IncrementalMiddleware": 950,
+    # channel names not walked (a sites file's skip_channels); inert when empty
+    "kcn_crawler.middlewares.skip_channels.SkipChannelsMiddleware": 960,
+}
+KCN_SKIP_CHANNELS: list[str] = []
 DUPEFILTER_CLASS = "kcn_crawler.dupefilter.ResumableDupeFilter"

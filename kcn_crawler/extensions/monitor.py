@@ -196,6 +196,9 @@ class MonitorExtension:
 
     def spider_closed(self, spider: Any, reason: str) -> None:
         logging.getLogger("scrapy.core.scraper").removeHandler(self.handler)
+        # A distributed crawl's collector got these from the workers (kcn_crawler.collector).
+        self.responses += int(self.stats.get_value("kcn/http/responses", 0) or 0)
+        self.http_errors += int(self.stats.get_value("kcn/http/errors", 0) or 0)
         self.stats.set_value("kcn/http/responses", self.responses)
         self.stats.set_value("kcn/http/errors", self.http_errors)
         self.stats.set_value("kcn/http/exceptions", self.exceptions)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import date
@@ -81,6 +82,7 @@ class App:
 
     # -- entry point ----------------------------------------------------------------------
     def handle(self, method: str, target: str, body: bytes) -> Response:
+        arrived = time.time()  # wall clock: request rates are measured from the log
         parts = urlsplit(target)
         path = unquote(parts.path)
         low = path.lower()
@@ -92,7 +94,7 @@ class App:
             resp = self.get(low, target, dict(parse_qsl(parts.query)))
         else:
             resp = Response(405, b"", [("Allow", "GET, HEAD, POST")])
-        self.log.append({"method": method, "path": target, "status": resp.status})
+        self.log.append({"method": method, "path": target, "status": resp.status, "t": arrived})
         return resp
 
     # -- GET ------------------------------------------------------------------------------

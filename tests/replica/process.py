@@ -40,7 +40,10 @@ class Replica:
         return self._call("GET", "/__replica__/truth.json")
 
     def log(self) -> list[dict[str, Any]]:
-        """Requests seen so far: [{"method", "path", "status"}] (admin calls excluded)."""
+        """Requests seen so far: [{"method", "path", "status", "t"}] (admin calls excluded).
+
+        ``t`` is the request's arrival time (epoch seconds): rates are measured from it.
+        """
         return self._call("GET", "/__replica__/log")
 
     def clear_log(self) -> None:

@@ -1,0 +1,101 @@
+"""Worker middlewares: acknowledge leases, forget final failures, seed each site once."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterable, Iterator
+from typing import Any
+
+from scrapy.exceptions import IgnoreRequest, NotConfigured
+
+
+def _scheduler(crawler: Any) -> None:
+    """NotConfigured unless this crawler is a Redis worker (its scheduler comes later)."""
+    if not crawler.settings.get("KCN_REDIS_URL") or not str(
+        crawler.settings.get("SCHEDULER")
+    ).endswith("LeasedScheduler"):
+        raise NotConfigured
+
+
+class LeaseAckMiddleware:
+    """Spider middleware (outermost): ack a request's lease once its callback's output is in.
+
+    The requests a callback yields are pushed to the frontier as they come out;
+    only when the output is exhausted (or the callback failed) is the lease of
+    the request it answered acknowledged, so a worker dying in between loses
+    nothing: the lease expires and another worker fetches the page again.
+    """
+
+    def __init__(self, crawler: Any) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> LeaseAckMiddleware:
+        _scheduler(crawler)
+        return cls(crawler)
+
+    def ack(self, response: Any) -> None:
+        request = getattr(response, "request", None)
+        if request is not None:
+            self.crawler.kcn_scheduler.ack(request)
+
+    def process_spider_output(self, response: Any, result: Iterable[Any]) -> Iterator[Any]:
+        yield from result
+        self.ack(response)
+
+    async def process_spider_output_async(
+        self, response: Any, result: AsyncIterator[Any]
+    ) -> AsyncIterator[Any]:
+        async for obj in result:
+            yield obj
+        self.ack(response)
+
+    def process_spider_exception(self, response: Any, exception: Exception) -> None:
+        self.ack(response)
+
+
+class FinalFailureMiddleware:
+    """Downloader middleware (outermost): a request that failed for good.
+
+    Its ``process_exception`` only runs when no middleware closer to the
+    downloader (retries, Retry-After) turned the failure into a new request:
+    the failure is final. The lease is acknowledged (the errback, if any, has
+    the failure now) and, unless the request was refused on purpose
+    (``IgnoreRequest``: robots.txt, URL rules), it leaves the seen-set, so a
+    later walk may schedule it again.
+    """
+
+    def __init__(self, crawler: Any) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> FinalFailureMiddleware:
+        _scheduler(crawler)
+        return cls(crawler)
+
+    def process_exception(self, request: Any, exception: Exception) -> None:
+        scheduler = self.crawler.kcn_scheduler
+        if not isinstance(exception, IgnoreRequest):
+            scheduler.forget(request)
+            self.crawler.stats.inc_value("kcn/redis/forgotten")
+        scheduler.ack(request)
+
+
+class SeedOnceMiddleware:
+    """Spider middleware: only the first worker of a site's crawl starts its walk."""
+
+    def __init__(self, crawler: Any) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> SeedOnceMiddleware:
+        _scheduler(crawler)
+        return cls(crawler)
+
+    async def process_start(self, start: AsyncIterator[Any]) -> AsyncIterator[Any]:
+        crawl = self.crawler.kcn_scheduler.leased_queue.crawl
+        if not crawl.seed_once():
+            self.crawler.stats.set_value("kcn/redis/seeded", 0)
+            return
+        self.crawler.stats.set_value("kcn/redis/seeded", 1)
+        async for obj in start:
+            yield obj
