@@ -33,7 +33,10 @@ def failed(run: CrawlRun) -> list[str]:
 
 
 def test_news_that_misses_channels_fails_and_names_what_it_missed(tmp_path: Path) -> None:
-    run, _ = crawl(tmp_path, "classic", "news", hide="Khoa-hoc-cong-nghe|Thong-bao")
+    """The family's real layout with its /portal/Pages/ channels unseen: the walk of the one
+    /portal/KenhTin/ channel alone must not pass as a healthy run."""
+    run, _ = crawl(tmp_path, "tandan", "news", hide="/portal/Pages/")
+    assert run.stats["kcn/listing/channels"] == 1
     assert run.returncode == 3
     lines = failed(run)
     assert len(lines) == 1 and "home_coverage" in lines[0], run.stderr[-2000:]
