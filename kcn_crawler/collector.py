@@ -32,6 +32,8 @@ POLL = 0.5  # seconds between looks at an idle crawl
 
 def merge_worker_stats(stats: Any, counters: dict[str, int], failures: list[dict]) -> None:
     """Add the workers' counters and failed URLs to the collector's stats."""
+    # the home page's articles were read by one worker, the listings by all: not comparable
+    stats.set_value("kcn/coverage/distributed", True)
     for key, value in counters.items():
         if key.startswith(("kcn/redis/", "memusage/", "log_count/")) or key in (
             "item_scraped_count", "item_dropped_count", "elapsed_time_seconds",

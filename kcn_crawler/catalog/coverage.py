@@ -52,6 +52,10 @@ def check_home_coverage(stats: dict[str, Any], t: CoverageThresholds) -> Check |
     if "kcn/coverage/home_linked" not in stats:
         return None
     reached = _int(stats, "kcn/coverage/home_reached")
+    if stats.get("kcn/coverage/distributed"):
+        return Check(
+            "home_coverage", True, f"{linked} home-page articles: not judged across workers"
+        )
     if stats.get("kcn/coverage/bounded"):
         # since/until or incremental: the walk stops early on purpose, older boxes unreached
         return Check("home_coverage", True, f"{reached} of {linked}: a bounded walk, not judged")

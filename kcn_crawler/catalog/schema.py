@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 DEFAULT_TIMEOUT = 60.0
 
 SCHEMA = """
@@ -78,6 +78,16 @@ CREATE TABLE IF NOT EXISTS run_items (
 );
 CREATE INDEX IF NOT EXISTS run_items_article ON run_items (site, article_id);
 
+CREATE TABLE IF NOT EXISTS site_pages (
+    site        TEXT NOT NULL,
+    key         TEXT NOT NULL,
+    url         TEXT NOT NULL,
+    name        TEXT,
+    is_channel  INTEGER NOT NULL,
+    checked     TEXT NOT NULL,
+    PRIMARY KEY (site, key)
+);
+
 CREATE TABLE IF NOT EXISTS archive_days (
     site       TEXT NOT NULL,
     day        TEXT NOT NULL,
@@ -93,6 +103,8 @@ MIGRATIONS = {
         "ALTER TABLE runs ADD COLUMN kind TEXT NOT NULL DEFAULT 'full'",
         "UPDATE runs SET kind = 'incremental' WHERE incremental = 1",
     ),
+    # 2 -> 3: the pages channel discovery judged (the table is created with the schema)
+    3: (),
 }
 
 

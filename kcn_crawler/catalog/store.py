@@ -261,6 +261,22 @@ class Catalog:
             ((site, article_id, source, mark) for article_id, source, mark in rows),
         )
 
+    # --- the site's pages channel discovery judged -----------------------------
+    def site_pages(self, site: str) -> dict[str, bool]:
+        """Candidate key → whether it was a channel, as the last run that looked saw it."""
+        rows = self.conn.execute("SELECT key, is_channel FROM site_pages WHERE site = ?", (site,))
+        return {row["key"]: bool(row["is_channel"]) for row in rows}
+
+    def save_site_pages(self, site: str, rows: Iterable[tuple[str, str, str, bool]]) -> None:
+        """Store ``(key, url, name, is_channel)`` rows, stamped now."""
+        stamp = now_iso()
+        with self.write() as conn:
+            conn.executemany(
+                "INSERT OR REPLACE INTO site_pages (site, key, url, name, is_channel, checked)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                ((site, key, url, name, int(ok), stamp) for key, url, name, ok in rows),
+            )
+
     # --- jobs (JOBDIR) and archive days --------------------------------------
     def job_articles(self, job: str) -> set[str]:
         """The ids of the articles a job's runs already emitted."""

@@ -22,6 +22,7 @@ from kcn_crawler.catalog.checks import articles_seen, dropped_counts
 from kcn_crawler.catalog.jobs import close_job
 from kcn_crawler.catalog.runtime import CatalogRuntime, run_kind, runtime_for
 from kcn_crawler.normalize.urls import article_id
+from kcn_crawler.pages.discovery import candidate_key
 
 logger = logging.getLogger(__name__)
 
@@ -53,6 +54,19 @@ def run_counts(stats: dict[str, Any]) -> dict[str, int]:
         "extracted": get("kcn/articles/extracted"),
         "fallback": get("kcn/articles/fallback"),
     }
+
+
+def judged_pages(stats: dict[str, Any]) -> list[tuple[str, str, str, bool]]:
+    """``(key, url, name, is_channel)`` of every page channel discovery judged this run."""
+    rows = [
+        (candidate_key(str(c["url"])), str(c["url"]), str(c.get("name") or ""), True)
+        for c in stats.get("kcn/discovery/channels") or []
+    ]
+    rows += [
+        (candidate_key(str(c["url"])), str(c["url"]), str(c.get("name") or ""), False)
+        for c in stats.get("kcn/discovery/not_channels") or []
+    ]
+    return rows
 
 
 class CatalogExtension:
@@ -137,6 +151,9 @@ class CatalogExtension:
             rt.catalog.save_marks(rt.site, rows)
         if rt.skipped:
             rt.catalog.touch(rt.site, rt.skipped)
+        pages = judged_pages(self.crawler.stats.get_stats())
+        if pages:
+            rt.catalog.save_site_pages(rt.site, pages)
         failed_checks = int(self.crawler.stats.get_value("kcn/exit_code", 0) or 0)
         if reason != "finished" or failed_checks or not rt.walked_days:
             return  # an interrupted or failed run completes no archive day

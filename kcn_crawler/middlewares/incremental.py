@@ -78,6 +78,7 @@ class IncrementalMiddleware:
         self.known: set[str] = set()
         self.marks: dict[str, dict[str, str]] = {}
         self.completed_days: set[str] = set()
+        self.not_channels: set[str] = set()  # pages earlier runs found were no channel
         self.keep_days: set[str] = set()
         self.run_length: dict[str, int] = {}  # channel -> consecutive catalogued articles
 
@@ -102,6 +103,8 @@ class IncrementalMiddleware:
         self.known = set(catalog.known(rt.site))
         self.marks = catalog.marks(rt.site)
         self.completed_days = catalog.completed_days(rt.site)
+        pages = catalog.site_pages(rt.site)
+        self.not_channels = {key for key, is_channel in pages.items() if not is_channel}
         until = getattr(spider, "until", None) or today_in_vietnam()
         if isinstance(until, date):
             self.keep_days = {
@@ -144,6 +147,10 @@ class IncrementalMiddleware:
             return True
         if not self.active:
             return True
+        if kind == "listing" and kcn.get("candidate") and kcn.get("walk") in self.not_channels:
+            # a page an earlier run found listing nothing of its own: not asked again
+            self.stats.inc_value("kcn/incremental/pages_skipped")
+            return False
         channel_done = self.run_length.get(str(kcn.get("channel")), 0) >= self.stop_after
         if kind == "listing" and (kcn.get("page") or 1) > 1 and channel_done:
             self.stats.inc_value("kcn/incremental/channels_stopped")

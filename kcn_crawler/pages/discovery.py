@@ -16,6 +16,7 @@ beside it — the "Tin mới" box that every page of the site repeats.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
@@ -146,7 +147,7 @@ def article_keys(page_url: str, root: etree._Element) -> dict[str, str]:
     return out
 
 
-def list_signature(el: etree._Element | None) -> tuple[str, ...]:
+def list_signature(el: etree._Element | None) -> str:
     """Where a list sits in the page: its element's ancestors as ``tag.class#id``, root first.
 
     Boxes of the site's frame (master page web parts) sit at the same place on every page.
@@ -158,7 +159,7 @@ def list_signature(el: etree._Element | None) -> tuple[str, ...]:
         if tag:
             chain.append(f"{tag}.{(node.get('class') or '').strip()}#{node.get('id') or ''}")
         node = node.getparent()
-    return tuple(reversed(chain))
+    return " > ".join(reversed(chain))
 
 
 def looks_like_news(link: Link) -> bool:
@@ -184,9 +185,9 @@ class ChannelEvidence:
 
 def judge_channel(
     entries: list[ListingEntry],
-    signature: tuple[str, ...],
+    signature: str,
     has_pager: bool,
-    frame: dict[tuple[str, ...], set[str]],
+    frame: Mapping[str, Collection[str]],
 ) -> ChannelEvidence:
     """Whether a page whose main listing is ``entries`` (at ``signature``) is a channel.
 
@@ -197,6 +198,6 @@ def judge_channel(
     ids = {aid for aid in (article_id(e.url) for e in entries) if aid}
     if not ids:
         return ChannelEvidence([], "lists no article")
-    if not has_pager and signature in frame and ids <= frame[signature]:
+    if not has_pager and signature in frame and ids <= set(frame[signature]):
         return ChannelEvidence([], "only the site's frame boxes")
     return ChannelEvidence(entries, f"lists {len(ids)} articles")

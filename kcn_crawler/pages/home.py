@@ -49,7 +49,7 @@ class HomePage:
         """The site's own pages this page links to that may be channels (see ``discovery``)."""
         return candidate_links(self.url, self.root)
 
-    def list_places(self) -> dict[tuple[str, ...], set[str]]:
+    def list_places(self) -> dict[str, set[str]]:
         """The page's lists of article links: place → articles (the site's frame boxes)."""
         return ListingPage(self.url, self.root).list_places()
 

@@ -130,10 +130,10 @@ class ListingPage:
             for pl in self.all_page_turns()
         )
 
-    def list_places(self) -> dict[tuple[str, ...], set[str]]:
+    def list_places(self) -> dict[str, set[str]]:
         """Every list of article links on the page: its place (``list_signature``) → its
         article keys. The home page's lists are the site's frame boxes and news boxes."""
-        places: dict[tuple[str, ...], set[str]] = {}
+        places: dict[str, set[str]] = {}
         units = self._article_links()
         for g in _group(units) if units else []:
             places.setdefault(list_signature(g.parent), set()).update(g.keys)

@@ -49,7 +49,7 @@ class ChannelDirectory:
     ignore: re.Pattern[str] | None = None  # test-only: URLs never taken for channels
     asked: set[str] = field(default_factory=set)
     channels: dict[str, Channel] = field(default_factory=dict)
-    frame: dict[tuple[str, ...], set[str]] = field(default_factory=dict)
+    frame: dict[str, set[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.report: list[dict[str, Any]] = []
@@ -59,9 +59,7 @@ class ChannelDirectory:
         self.stats.set_value("kcn/discovery/not_channels", self.rejected)
 
     # --- the home page -----------------------------------------------------------
-    def read_home(
-        self, url: str, root: Any, frame: dict[tuple[str, ...], set[str]], links: list[Link]
-    ) -> None:
+    def read_home(self, url: str, root: Any, frame: dict[str, set[str]], links: list[Link]) -> None:
         """Note the home page's lists (the site's frame) and the articles it links."""
         self.frame = frame
         self.home_unreached = dict(article_keys(url, root))

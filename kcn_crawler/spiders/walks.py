@@ -171,7 +171,13 @@ class NewsWalk(ListingWalk):
             if request is not None:
                 yield request
 
-    def candidate_request(self, link: Link, depth: int) -> scrapy.Request | None:
+    def frame_meta(self) -> dict[str, list[str]]:
+        """The site's frame boxes (place → articles) in a form request meta can carry."""
+        return {place: sorted(ids) for place, ids in self.channel_directory().frame.items()}
+
+    def candidate_request(
+        self, link: Link, depth: int, frame: dict[str, list[str]] | None = None
+    ) -> scrapy.Request | None:
         """Page 1 of a page that may be a channel, unless it was asked for already."""
         key = self.channel_directory().claim(link, depth)
         if key is None:
@@ -184,6 +190,8 @@ class NewsWalk(ListingWalk):
             "candidate": True,
             "depth": depth,
             "link": link.url,
+            # the home page's lists, for a worker of a distributed crawl that never saw it
+            "frame": frame if frame is not None else self.frame_meta(),
         }
         return scrapy.Request(link.url, callback=self.parse_listing, meta={"kcn": kcn})
 
@@ -191,13 +199,14 @@ class NewsWalk(ListingWalk):
         kcn = response.meta["kcn"]
         directory = self.channel_directory()
         link = Link(url=kcn.get("link") or response.url, text=kcn.get("channel") or "")
+        frame = kcn.get("frame") or {}
         evidence = judge_channel(
-            page.entries(), list_signature(page.main_list), page.has_pager(), directory.frame
+            page.entries(), list_signature(page.main_list), page.has_pager(), frame
         )
         if not directory.judged(kcn["walk"], link, kcn.get("depth", 0), evidence):
             return False, []
         subs = (
-            self.candidate_request(sub, depth=kcn.get("depth", 0) + 1)
+            self.candidate_request(sub, depth=kcn.get("depth", 0) + 1, frame=frame)
             for sub in candidate_links(response.url, page.root)
         )
         return True, [request for request in subs if request is not None]

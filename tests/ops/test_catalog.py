@@ -10,6 +10,7 @@ import pytest
 
 from kcn_crawler.catalog import Catalog, CatalogError, content_hash
 from kcn_crawler.catalog.jobs import close_job, discard_scheduler_queue, load_job
+from kcn_crawler.catalog.schema import SCHEMA_VERSION
 
 SITE = "http://127.0.0.1:1"
 
@@ -180,7 +181,8 @@ def test_a_catalog_of_schema_1_gains_the_kind_of_its_runs(tmp_path: Path) -> Non
     full = catalog.recent_runs("news", "http://x", kinds=["full"], limit=5)
     incremental = catalog.recent_runs("news", "http://x", kinds=["incremental"], limit=5)
     assert [r["seen"] for r in full] == [50] and [r["seen"] for r in incremental] == [12]
-    assert catalog.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert catalog.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+    assert catalog.site_pages("http://x") == {}  # version 3's table is there
     catalog.close()
     Catalog(path).close()  # opening it again changes nothing
 

@@ -90,6 +90,8 @@ def test_a_rerun_with_nothing_new_costs_little_and_emits_nothing(history: Histor
     assert requests <= history.channels + STOP_AFTER, quiet.stats
     assert len(history.quiet_log) == requests  # the replica agrees
     assert quiet.stats["kcn/incremental/skipped"] >= STOP_AFTER
+    # the pages an earlier run found were no channel are not asked for again
+    assert quiet.stats["kcn/incremental/pages_skipped"] >= 1
 
 
 def test_after_publish_and_edit_exactly_those_six_are_emitted(history: History) -> None:
