@@ -25,6 +25,7 @@ from kcn_crawler.pages.base import (
     inside,
     is_right_aligned,
     raw_text,
+    tag_of,
 )
 
 _INLINE_BOLD = frozenset({"b", "strong"})
@@ -287,9 +288,38 @@ def _mark_captions(st: _State) -> None:
             ):
                 b.caption = True
                 im.caption = b.text
+            elif _plain_caption(im.el, b):
+                im.caption = b.text  # and the paragraph stays text: the page shows it so
     for b in blocks:
         if "caption" in b.hints and not b.caption and _CAPTION_HINT.search(b.hints):
             b.caption = True
+
+
+_INLINE_WRAPPERS = frozenset({"a", "span", "font", "strong", "b", "em", "i", "u"})
+
+
+def _ordinary(el: etree._Element | None) -> bool:
+    """A paragraph the page marks with nothing: a ``<p>`` or ``<div>`` without class,
+    style or alignment."""
+    return (
+        el is not None
+        and tag_of(el) in ("p", "div")
+        and not (el.get("class") or el.get("style") or el.get("align"))
+    )
+
+
+def _plain_caption(img: etree._Element | None, b: Block) -> bool:
+    """Whether ``b`` is an ordinary paragraph right after an ordinary paragraph holding
+    the image ``img`` and nothing else (``<p><img></p><p>caption</p>``, as the rich-text
+    field of the family's vendor layout writes a caption)."""
+    if img is None or b.row or b.caption or not b.image_before or not _ordinary(b.el):
+        return False
+    holder = img.getparent()
+    while holder is not None and tag_of(holder) in _INLINE_WRAPPERS:
+        holder = holder.getparent()
+    if not _ordinary(holder) or raw_text(holder).strip() or inside(b.el, {holder}):
+        return False
+    return sum(1 for _ in holder.iter("img")) == 1
 
 
 def _wrapped_with(img: etree._Element, b: Block) -> bool:
