@@ -1,8 +1,8 @@
 """The article body as blocks of text: paragraphs, table rows, captions, images.
 
 :func:`walk` turns a body element into :class:`Block` s — one per paragraph or
-line (``<br>`` breaks a line), one per table row of a data table (cells joined
-by ``" | "``) — remembering for each block what later steps need: bold/italic,
+line (``<br>`` breaks a line), one per table row of a data table (its cells'
+texts joined by a tab) — remembering for each block what later steps need: bold/italic,
 right alignment, the class names around it, whether it is a caption.  Layout
 tables (cells holding paragraphs or other tables) are walked like divs.
 :func:`clean_html` serialises the body without scripts, styles and ``on*``
@@ -248,18 +248,28 @@ def _visit_table(table: etree._Element, st: _State, hints: str) -> bool:
                     im.caption = text
         return True
     ncells = max(len(_cells(r)) for r in rows)
-    if ncells <= 1 or (_LAYOUT_INSIDE(table) and _is_layout(table, rows)):
+    if ncells <= 1 or (_LAYOUT_INSIDE(table) and _is_layout(table, rows)) or _prose_cell(rows):
         return False
     _flush(st)
     for img in imgs:
         _image(img, st)
     for r in rows:
         cells = [clean_tracked(raw_text(c)) for c in _cells(r)]
-        line = " | ".join(c for c, _ in cells if c)
+        line = "\t".join(c for c, _ in cells if c)  # the page shows cells, no separator
         if line:
             repair = next((k for _, k in cells if k), None)
             st.blocks.append(Block(text=line, el=r, row=True, hints=hints, repair=repair))
     return True
+
+
+def _prose_cell(rows: list[etree._Element]) -> bool:
+    """A cell holding paragraphs separated by ``<br>`` only (the article in a layout
+    table): no data table's cell."""
+    for r in rows:
+        for c in _cells(r):
+            if sum(1 for _ in c.iter("br")) >= 2 and len(raw_text(c)) > 300:
+                return True
+    return False
 
 
 def _is_layout(table: etree._Element, rows: list[etree._Element]) -> bool:

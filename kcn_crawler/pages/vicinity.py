@@ -189,6 +189,8 @@ def date_near(
                 return hit, el
             budget += len(s)
     for anc in title_el.iterancestors():  # the title's row in a table layout
+        if (body is not None and inside(body, {anc})) or _lists_other_article(anc, url):
+            break  # no row of the title's: a box holding the body, or a list of articles
         tag = tag_of(anc)
         if tag in ("tr", "li", "p", "div", "td"):
             s = text_of(anc)

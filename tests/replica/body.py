@@ -25,13 +25,14 @@ class Body:
     attachments: list[tuple[str, str]] = field(default_factory=list)  # (path, link text)
 
     def paragraphs(self) -> list[str]:
-        """Body text units in order as the ground truth counts them (table rows joined by ' | ')."""
+        """Body text units in order as the ground truth counts them (a table row: its cells
+        joined by a tab)."""
         out: list[str] = []
         for b in self.blocks:
             if b[0] in ("p", "tcvn3", "plink"):
                 out.append(b[1])
             elif b[0] == "table":
-                out.extend(" | ".join(cells) for cells in b[1])
+                out.extend("\t".join(cells) for cells in b[1])
         return out
 
     def images(self) -> list[tuple[str, str | None]]:
