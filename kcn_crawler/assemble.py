@@ -2,7 +2,11 @@
 
 The publication date is resolved here, in the order CONTRACT.md sets: the
 article page's own date, else the date the listing showed for it, else the
-date in the URL path — never a date inside the body.
+date in the URL path — never a date inside the body.  A page date that the page
+does not mark as its own (no publication label, no date element of its own) and
+that lies more than a day from the URL's day is set aside (``overruled``): the
+listing's date, else the URL's day, serves, and the spider reports the
+disagreement.
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ from kcn_crawler.normalize.urls import canonical_url
 from kcn_crawler.pages.types import RawArticle
 
 URL_MISMATCH_DAYS = 3
+#: How far an unmarked page date may lie from the URL's day and still be taken.
+URL_AGREEMENT_DAYS = 1
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
@@ -30,12 +36,19 @@ class Published:
     method: str | None  # "fast" | "dateparser" | None for the URL
     url_mismatch: bool = False
     unparsed: tuple[str, ...] = ()  # date strings seen but not readable as a date
+    overruled: str | None = None  # an unmarked page date set aside: far from the URL's day
 
 
-def resolve_published(page_raw: str | None, listing_raw: str | None, url: str) -> Published:
-    """Pick the publication date: page, else listing, else URL path."""
+def resolve_published(
+    page_raw: str | None, listing_raw: str | None, url: str, *, page_marked: bool = True
+) -> Published:
+    """Pick the publication date: page, else listing, else URL path.  ``page_marked``:
+    whether the page marks its date as its own (a label or an element of its own). A page
+    date the page does not mark, more than a day from the URL's day, gives way to the URL's
+    day (the listing's date serves only when it agrees with that day)."""
     url_day = date_from_url(url)
     unparsed: list[str] = []
+    overruled = None
     for source, raw in (("page", page_raw), ("listing", listing_raw)):
         if not raw:
             continue
@@ -43,11 +56,25 @@ def resolve_published(page_raw: str | None, listing_raw: str | None, url: str) -
         if parsed is None:
             unparsed.append(raw)
             continue
-        mismatch = bool(url_day and abs((parsed.value.date() - url_day).days) > URL_MISMATCH_DAYS)
-        return Published(iso(parsed.value), raw, source, parsed.method, mismatch, tuple(unparsed))
+        off = abs((parsed.value.date() - url_day).days) if url_day else 0
+        if source == "page" and not page_marked and off > URL_AGREEMENT_DAYS:
+            overruled = raw
+            continue
+        if overruled is not None and off > URL_AGREEMENT_DAYS:
+            continue  # the URL's day wins over an unmarked page date; a listing must agree
+
+        return Published(
+            iso(parsed.value),
+            raw,
+            source,
+            parsed.method,
+            off > URL_MISMATCH_DAYS,
+            tuple(unparsed),
+            overruled,
+        )
     if url_day is not None:
         midnight = datetime(url_day.year, url_day.month, url_day.day, tzinfo=VIETNAM)
-        return Published(iso(midnight), None, "url", None, unparsed=tuple(unparsed))
+        return Published(iso(midnight), None, "url", None, False, tuple(unparsed), overruled)
     return Published(None, page_raw or listing_raw, None, None, unparsed=tuple(unparsed))
 
 

@@ -204,7 +204,7 @@ def break_paragraphs(body) -> list[str]:
                 out.append(clean(repair(el.text_content())))
             elif el.tag == "table" and el.get("border") == "1":
                 out.extend(
-                    " | ".join(clean(td.text_content()) for td in tr.xpath("./td|./th"))
+                    "\t".join(clean(td.text_content()) for td in tr.xpath("./td|./th"))
                     for tr in el.xpath(".//tr")
                 )
         else:
@@ -229,7 +229,7 @@ def test_pages_show_the_truth(skin):
         paras = []
         for el in doc.xpath(BODY_XPATH[skin]):
             if el.tag == "tr":
-                paras.append(" | ".join(clean(td.text_content()) for td in el.xpath("./td|./th")))
+                paras.append("\t".join(clean(td.text_content()) for td in el.xpath("./td|./th")))
             elif el.tag == "span":
                 paras.extend(break_paragraphs(el))
             else:

@@ -126,17 +126,25 @@ def _restyle(s: str, tone_style: str) -> str:
 def clean_paragraphs(
     ps: Iterable[str], *, repair: bool = True, tone_style: str = "keep"
 ) -> list[str]:
-    """Clean each paragraph with :func:`clean_inline`; drop empty and ``&nbsp;``-only ones."""
+    """Clean each paragraph with :func:`clean_inline`; drop empty and ``&nbsp;``-only ones.
+
+    A tab separates the cells of a table row (one paragraph per row): each cell is
+    cleaned on its own and the tabs between non-empty cells are kept."""
     out = []
     for p in ps:
-        c = clean_inline(p, repair=repair, tone_style=tone_style)
+        if "\t" in p:
+            cells = (clean_inline(c, repair=repair, tone_style=tone_style) for c in p.split("\t"))
+            c = "\t".join(cell for cell in cells if cell)
+        else:
+            c = clean_inline(p, repair=repair, tone_style=tone_style)
         if c:
             out.append(c)
     return out
 
 
 def clean_block(s: str, *, repair: bool = True, tone_style: str = "keep") -> str:
-    """Clean multi-paragraph text: split on blank lines, clean, rejoin with ``"\\n\\n"``."""
+    """Clean multi-paragraph text: split on blank lines, clean, rejoin with ``"\\n\\n"``
+    (the tabs between a table row's cells kept, see :func:`clean_paragraphs`)."""
     if not s:
         return ""
     s = s.replace("\r\n", "\n").replace("\r", "\n").replace("\u2029", "\n\n")

@@ -17,8 +17,17 @@ from lxml import etree
 
 from kcn_crawler.normalize import clean_inline, clean_paragraphs, find_dates
 from kcn_crawler.pages import fallback, headline, selectors, vicinity
-from kcn_crawler.pages.base import legacy_kind, precedes, raw_text, tag_of, text_of, to_root
+from kcn_crawler.pages.base import (
+    inside,
+    legacy_kind,
+    precedes,
+    raw_text,
+    tag_of,
+    text_of,
+    to_root,
+)
 from kcn_crawler.pages.body import Block, clean_html, walk
+from kcn_crawler.pages.hidden import hidden_elements
 from kcn_crawler.pages.media import attachments, images
 from kcn_crawler.pages.signature import (
     STOP_LINE,
@@ -51,6 +60,7 @@ class Located:
     skip: set = field(default_factory=set)
     extra: list = field(default_factory=list)  # siblings after the body that continue it
     layout: str = "fallback"  # the selector set that matched
+    date_marked: bool = False  # the date came from the layout's own date element
 
 
 class ArticlePage:
@@ -63,6 +73,7 @@ class ArticlePage:
         self.root = to_root(html)
         self.listing_title = listing_title
         self.use_selectors = selectors  # False: the generic fallback only (tests, diagnosis)
+        self.hidden = hidden_elements(self.root)  # never text, title or date
 
     def to_raw(self) -> RawArticle:
         """The article's raw fields (see "Extraction conventions" in docs/design.md)."""
@@ -93,18 +104,23 @@ class ArticlePage:
         for i, found in enumerate(selectors.match(root)):
             if not found["title"] or not found["body"]:
                 continue
-            body = _largest(found["body"])
+            skip = self.hidden | set(found["furniture"])
+            body = _largest([el for el in found["body"] if not inside(el, skip)])
             if body is None:
                 continue
-            picked = _pick_title(found["title"], body)
+            picked = _pick_title([el for el in found["title"] if not inside(el, skip)], body)
             if picked is None:
                 continue
             title_el, title = picked
             if self.listing_title and headline.listing_match(title, self.listing_title) < 0.5:
                 continue  # the class names mean something else on this site
-            loc = Located(body=body, title=title, title_el=title_el, layout=selectors.set_name(i))
-            loc.extra = signature_after(body)  # a signature block just after the body
+            loc = Located(
+                body=body, title=title, title_el=title_el, skip=skip, layout=selectors.set_name(i)
+            )
+            loc.extra = [el for el in signature_after(body) if el not in skip]
             for d in found["date"]:
+                if inside(d, skip):
+                    continue
                 if precedes(d, title_el) and not _contains(d, title_el):
                     continue  # a date above the title is the page header's "today"
                 hits = find_dates(text_of(d) or d.get("datetime") or d.get("content") or "")
@@ -113,19 +129,23 @@ class ArticlePage:
                     break
             for lead in found["lead"]:
                 # the lead sits between the title and the body's text, never after it
-                if text_of(lead) and (_contains(body, lead) or precedes(lead, body)):
+                if inside(lead, skip) or not text_of(lead):
+                    continue
+                if _contains(body, lead) or precedes(lead, body):
                     loc.lead_el = lead
                     break
             if loc.date_raw is None:
                 loc.date_raw, loc.date_el = vicinity.date_near(
-                    title_el, url=self.url, lead=loc.lead_el
+                    title_el, skip, url=self.url, lead=loc.lead_el, body=body
                 )
+            else:
+                loc.date_marked = True  # the layout's own date element
             return loc
         return None
 
     def _fallback(self) -> Located | None:
         root = self.root
-        skip = fallback.chrome(root)
+        skip = fallback.chrome(root) | self.hidden
         body, extra = fallback.best_body(root, skip)
         if body is None:
             return None
@@ -133,7 +153,9 @@ class ArticlePage:
             extra = [el for el in signature_after(body) if el not in skip]
         title_el, title = headline.find_title(root, body, skip, self.listing_title, self.url)
         lead_el = vicinity.lead_between(title_el, body, skip)
-        date_raw, date_el = vicinity.date_near(title_el, skip, url=self.url, lead=lead_el)
+        date_raw, date_el = vicinity.date_near(
+            title_el, skip, url=self.url, lead=lead_el, body=body
+        )
         return Located(
             body=body,
             title=title,
@@ -154,8 +176,10 @@ class ArticlePage:
         parts = [loc.body, *loc.extra]
         blocks, imgs = walk(parts, self.url, skip, start_after=loc.title_el)
         date_raw = loc.date_raw
-        blocks, head_date = _drop_head(blocks, loc.title)
-        date_raw = date_raw or head_date
+        marked = loc.date_marked or vicinity.is_marked(loc.date_el, date_raw)
+        blocks, head_date, head_el = _drop_head(blocks, loc.title)
+        if not date_raw and head_date:
+            date_raw, marked = head_date, vicinity.is_marked(head_el, head_date)
         summary = text_of(loc.lead_el) if loc.lead_el is not None else None
         lead_repair = None
         if summary is None:
@@ -177,13 +201,16 @@ class ArticlePage:
             repairs.append(legacy_kind(raw_text(loc.title_el)))
         blocks, tail_date = _drop_date_lines(blocks)
         blocks, tail = take_tail(blocks)
-        date_raw = (
-            date_raw
-            or tail_date
-            or vicinity.labelled_date(scope, loc.skip)
-            or vicinity.meta_date(self.root)
-            or vicinity.closing_date(box if box is not None else loc.body, loc.body)
-        )
+        if not date_raw:
+            # labelled ("Cập nhật: …") or meta dates are marked; a bare closing line is not
+            date_raw = (
+                tail_date
+                or vicinity.labelled_date(scope, loc.skip)
+                or vicinity.meta_date(self.root)
+            )
+            marked = bool(date_raw)
+        if not date_raw:
+            date_raw = vicinity.closing_date(box if box is not None else loc.body, loc.body)
         paragraphs = clean_paragraphs(b.text for b in blocks if not b.caption)
         title = loc.title or headline.meta_title(self.root, self.listing_title)
         missing = [
@@ -205,6 +232,7 @@ class ArticlePage:
             extraction=extraction,
             missing=missing,
             repairs=sorted({r for r in repairs if r}),
+            date_marked=bool(date_raw) and marked,
         )
 
 
@@ -253,11 +281,13 @@ def _content_box(body: etree._Element, title_el: etree._Element | None) -> etree
     return None
 
 
-def _drop_head(blocks: list[Block], title: str | None) -> tuple[list[Block], str | None]:
+def _drop_head(
+    blocks: list[Block], title: str | None
+) -> tuple[list[Block], str | None, etree._Element | None]:
     """Drop a repeated title (in any case: editors repeat it in capitals), a date line and
     a meta line ("| Lượt xem: 2178") at the top of the body: chrome there sits above the
     text, it does not end it."""
-    date = None
+    date, date_el = None, None
     i = 0
     while i < len(blocks) and i < 3:
         b = blocks[i]
@@ -267,19 +297,21 @@ def _drop_head(blocks: list[Block], title: str | None) -> tuple[list[Block], str
             and clean_inline(headline.strip_dates(b.text)).casefold() == title.casefold()
         ):
             hits = find_dates(b.text)
-            date = date or (hits[0] if hits else None)
+            if hits and not date:
+                date, date_el = hits[0], b.el
             i += 1
             continue
         line_date = vicinity.date_line(b.text)
         if line_date:
-            date = date or line_date
+            if not date:
+                date, date_el = line_date, b.el
             i += 1
             continue
         if not b.row and not STOP_LINE.match(b.text) and is_stop_line(b.text):
             i += 1
             continue
         break
-    return blocks[i:], date
+    return blocks[i:], date, date_el
 
 
 def _drop_date_lines(blocks: list[Block]) -> tuple[list[Block], str | None]:

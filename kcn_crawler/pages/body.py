@@ -1,8 +1,8 @@
 """The article body as blocks of text: paragraphs, table rows, captions, images.
 
 :func:`walk` turns a body element into :class:`Block` s — one per paragraph or
-line (``<br>`` breaks a line), one per table row of a data table (cells joined
-by ``" | "``) — remembering for each block what later steps need: bold/italic,
+line (``<br>`` breaks a line), one per table row of a data table (its cells'
+texts joined by a tab) — remembering for each block what later steps need: bold/italic,
 right alignment, the class names around it, whether it is a caption.  Layout
 tables (cells holding paragraphs or other tables) are walked like divs.
 :func:`clean_html` serialises the body without scripts, styles and ``on*``
@@ -25,6 +25,7 @@ from kcn_crawler.pages.base import (
     inside,
     is_right_aligned,
     raw_text,
+    tag_of,
 )
 
 _INLINE_BOLD = frozenset({"b", "strong"})
@@ -247,18 +248,28 @@ def _visit_table(table: etree._Element, st: _State, hints: str) -> bool:
                     im.caption = text
         return True
     ncells = max(len(_cells(r)) for r in rows)
-    if ncells <= 1 or (_LAYOUT_INSIDE(table) and _is_layout(table, rows)):
+    if ncells <= 1 or (_LAYOUT_INSIDE(table) and _is_layout(table, rows)) or _prose_cell(rows):
         return False
     _flush(st)
     for img in imgs:
         _image(img, st)
     for r in rows:
         cells = [clean_tracked(raw_text(c)) for c in _cells(r)]
-        line = " | ".join(c for c, _ in cells if c)
+        line = "\t".join(c for c, _ in cells if c)  # the page shows cells, no separator
         if line:
             repair = next((k for _, k in cells if k), None)
             st.blocks.append(Block(text=line, el=r, row=True, hints=hints, repair=repair))
     return True
+
+
+def _prose_cell(rows: list[etree._Element]) -> bool:
+    """A cell holding paragraphs separated by ``<br>`` only (the article in a layout
+    table): no data table's cell."""
+    for r in rows:
+        for c in _cells(r):
+            if sum(1 for _ in c.iter("br")) >= 2 and len(raw_text(c)) > 300:
+                return True
+    return False
 
 
 def _is_layout(table: etree._Element, rows: list[etree._Element]) -> bool:
@@ -287,9 +298,38 @@ def _mark_captions(st: _State) -> None:
             ):
                 b.caption = True
                 im.caption = b.text
+            elif _plain_caption(im.el, b):
+                im.caption = b.text  # and the paragraph stays text: the page shows it so
     for b in blocks:
         if "caption" in b.hints and not b.caption and _CAPTION_HINT.search(b.hints):
             b.caption = True
+
+
+_INLINE_WRAPPERS = frozenset({"a", "span", "font", "strong", "b", "em", "i", "u"})
+
+
+def _ordinary(el: etree._Element | None) -> bool:
+    """A paragraph the page marks with nothing: a ``<p>`` or ``<div>`` without class,
+    style or alignment."""
+    return (
+        el is not None
+        and tag_of(el) in ("p", "div")
+        and not (el.get("class") or el.get("style") or el.get("align"))
+    )
+
+
+def _plain_caption(img: etree._Element | None, b: Block) -> bool:
+    """Whether ``b`` is an ordinary paragraph right after an ordinary paragraph holding
+    the image ``img`` and nothing else (``<p><img></p><p>caption</p>``, as the rich-text
+    field of the family's vendor layout writes a caption)."""
+    if img is None or b.row or b.caption or not b.image_before or not _ordinary(b.el):
+        return False
+    holder = img.getparent()
+    while holder is not None and tag_of(holder) in _INLINE_WRAPPERS:
+        holder = holder.getparent()
+    if not _ordinary(holder) or raw_text(holder).strip() or inside(b.el, {holder}):
+        return False
+    return sum(1 for _ in holder.iter("img")) == 1
 
 
 def _wrapped_with(img: etree._Element, b: Block) -> bool:

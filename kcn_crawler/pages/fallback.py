@@ -299,6 +299,15 @@ def _mostly_article_links(el: etree._Element, stats: dict) -> bool:
     return bool(total) and linked / total > 0.5
 
 
+def _article_list(el: etree._Element) -> bool:
+    """A list whose every item links an article (a related list, dates and leads beside
+    the links): the article's end, however little of its text the links are."""
+    items = [li for li in el.iter("li") if "".join(li.itertext()).strip()]
+    return bool(items) and all(
+        any(is_article_url(a.get("href") or "") for a in li.iter("a")) for li in items
+    )
+
+
 def _continuation(best: etree._Element, skip: set, stats: dict) -> list[etree._Element]:
     """Siblings after the body holding more of the article: text that is not a list of
     links, images, tables; up to the first furniture."""
@@ -309,7 +318,7 @@ def _continuation(best: etree._Element, skip: set, stats: dict) -> list[etree._E
         if sib in skip:
             break
         tl, ll = stats.get(sib, (0, 0))
-        if tl and ll / tl > 0.5:
+        if (tl and ll / tl > 0.5) or _article_list(sib):
             break
         if tl == 0 and sib.find(".//img") is None:
             if (sib.tail or "").strip():

@@ -263,6 +263,13 @@ def _first_paragraph_pos(body: etree._Element, order: dict) -> int:
     return order.get(body, 0) + 1
 
 
+#: The site's name after the title in ``<title>``: "… - CỔNG THÔNG TIN ĐIỆN TỬ TỈNH …".
+_SITE_SUFFIX = re.compile(
+    r"\s+[|\-–—»:]{1,2}\s+(?:cổng thông tin|cổng ttđt|cổng tt|trang thông tin|trang tin)\b.*$",
+    re.I,
+)
+
+
 def meta_title(root: etree._Element, listing_title: str | None = None) -> str | None:
     """og:title, else the <title> minus the site name."""
     for content in _META_TITLE(root):
@@ -273,6 +280,9 @@ def meta_title(root: etree._Element, listing_title: str | None = None) -> str | 
         t = clean_inline("".join(el.itertext()))
         if not t:
             continue
+        bare = _SITE_SUFFIX.sub("", t)
+        if bare != t and bare:
+            return bare  # the title whole, " - " in it kept
         parts = [p.strip() for p in re.split(r"\s+[|\-–»:]{1,2}\s+", t) if p.strip()]
         if listing_title and parts:
             return max(parts, key=lambda p: listing_match(p, listing_title))

@@ -1,9 +1,11 @@
 """Fast-path selector sets: data, not code.
 
 Each set names, for the title, the date line, the body and the lead of one known
-layout, the class names (whole tokens, any case) and/or an XPath that mark it.
-Sets are tried in order; a set matches only when both its title and its body
-are found (and the body holds real text).
+layout, the class names (whole tokens, any case) and/or an XPath that mark it;
+``furniture`` names what the layout puts around the body (related list, tags,
+menus, sliders): never body text, never the article's date.  Sets are tried in
+order; a set matches only when both its title and its body are found (and the
+body holds real text).
 
 Matching costs one pass over the elements that have a class attribute (a dict
 look-up per class token), whatever the number of sets, plus the sets' own
@@ -15,10 +17,39 @@ from __future__ import annotations
 
 from lxml import etree
 
-ROLES = ("title", "date", "body", "lead")
+ROLES = ("title", "date", "body", "lead", "furniture")
 
 #: Known layouts, most specific first.
 SELECTOR_SETS: tuple[dict, ...] = (
+    {
+        # The platform vendor's article web part, as on the family's real sites
+        # (docs/anatomy.md, "Observed on real sites"): p.tandan-p-article-news-title,
+        # span.tandan-span-date-publish ("Đăng ngày 11/02/2023 08:30"), the summary, an
+        # empty p.tandan-p-article-main, then SharePoint's rich-text field; or the
+        # tandan-*-view variant.  The rich-text field holds the body in both (with its
+        # hidden label beside it); the largest body candidate wins.
+        "name": "tandan",
+        "title": {"classes": ("tandan-p-article-news-title", "tandan-title-view")},
+        "date": {"classes": ("tandan-span-date-publish", "tandan-date-view")},
+        "body": {
+            "classes": (
+                "tandan-content-view",
+                "tandan-p-article-news-content",
+                "tandan-p-article-main",
+                "ms-rtestate-field",
+            )
+        },
+        "lead": {"classes": ("tandan-p-article-news-summary",)},
+        "furniture": {
+            "classes": (
+                "tandan-div-article-other",
+                "tandan-p-article-other",
+                "td-tags",
+                "td-ul-module-menu-left",
+                "td-slide-rotate",
+            )
+        },
+    },
     {
         # SharePoint e-portal news detail web part, as on the seed page: a "Nội dung"
         # box whose table holds the title and the date in one row, the body below.

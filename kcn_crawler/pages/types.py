@@ -75,6 +75,9 @@ class RawArticle:
     missing: list[str] = field(default_factory=list)  # "title" | "date" | "text"
     #: legacy encodings repaired while reading title, summary, text, captions ("tcvn3", "vni")
     repairs: list[str] = field(default_factory=list)
+    #: the page's date is marked as its own: the layout's date element, a publication
+    #: label ("Đăng ngày", "Cập nhật:"), a <time> or date-named element, a meta tag
+    date_marked: bool = False
 
     @property
     def text(self) -> str:

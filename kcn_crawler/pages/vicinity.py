@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from lxml import etree
 
 from kcn_crawler.normalize import (
+    article_id,
     clean_inline,
     date_from_url,
     find_dates,
@@ -29,9 +30,9 @@ from kcn_crawler.pages.base import (
     tag_of,
     text_of,
 )
-from kcn_crawler.pages.dateline import DATE_LINE_LABEL, date_line
+from kcn_crawler.pages.dateline import DATE_LINE_LABEL, PUBLICATION_LABEL, date_line
 from kcn_crawler.pages.headline import glued_date
-from kcn_crawler.pages.signature import is_stop_line
+from kcn_crawler.pages.signature import STOP_LINE, is_stop_line
 
 __all__ = [
     "DATE_LINE_LABEL",
@@ -39,6 +40,7 @@ __all__ = [
     "date_line",
     "date_near",
     "following",
+    "is_marked",
     "labelled_date",
     "lead_between",
     "meta_date",
@@ -59,6 +61,77 @@ _META_DATE = etree.XPath(
     " | //time[@itemprop='datePublished']/@datetime"
 )
 _SCOPED_TEXTS = etree.XPath(".//text()[normalize-space()]")
+#: Paragraph-level blocks: a date inside one is a date line only when the whole
+#: paragraph is ("<p><b>Ngày 25/09/2017</b>, tại huyện …</p>" is a sentence).
+_PARAGRAPHS = frozenset({"p", "li", "dd", "dt", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5"})
+#: Class/id names of an element that holds a date of its own.
+_DATE_NAME = re.compile(r"date|time|ngay|publish|posted|created|modified|capnhat", re.I)
+_LINKS = etree.XPath(".//a[@href]")
+
+
+def _paragraph(el: etree._Element) -> etree._Element | None:
+    """The paragraph holding ``el``: its nearest block (itself included) when that block is
+    a paragraph-level tag or holds no other block but line breaks; else ``None``."""
+    for node in (el, *el.iterancestors()):
+        tag = tag_of(node)
+        if tag not in BLOCK_TAGS or tag == "br":
+            continue
+        if tag in _PARAGRAPHS:
+            return node
+        leaf = not any(
+            tag_of(d) in BLOCK_TAGS and tag_of(d) != "br" for d in node.iterdescendants()
+        )
+        return node if leaf else None
+    return None
+
+
+def _lists_other_article(el: etree._Element, url: str | None) -> bool:
+    """Whether ``el`` (the block a date sits in) links to an article other than the page's
+    own: an entry of a related list or of a side box, whose date is that article's."""
+    own = article_id(url) if url else None
+    for node in (el, *el.iterancestors()):
+        if tag_of(node) == "a":
+            href = node.get("href") or ""
+            if is_article_url(href) and (own is None or article_id(href) != own):
+                return True
+            break
+    for a in _LINKS(el):
+        href = a.get("href") or ""
+        if is_article_url(href) and (own is None or article_id(href) != own):
+            return True
+    return False
+
+
+def _entry(el: etree._Element) -> etree._Element:
+    """The smallest unit a date in ``el`` belongs to: its paragraph (a list item), else
+    ``el`` itself."""
+    para = _paragraph(el)
+    return para if para is not None else el
+
+
+def _block_of(el: etree._Element) -> etree._Element:
+    """The nearest block element holding ``el`` (itself included)."""
+    for node in (el, *el.iterancestors()):
+        if tag_of(node) in BLOCK_TAGS and tag_of(node) != "br":
+            return node
+    return el
+
+
+def is_marked(el: etree._Element | None, raw: str | None) -> bool:
+    """Whether the date ``raw`` found in ``el`` is marked as the page's own: by a
+    publication label ("Đăng ngày", "Cập nhật:", "Ngày đăng:") or by an element of its own
+    (``<time>``, a class or id naming a date: ``.news-date``, ``span.ngaydang``)."""
+    if el is None or not raw:
+        return False
+    if PUBLICATION_LABEL.match(text_of(_block_of(el))):
+        return True
+    near = [el, *list(el.iterancestors())[:2]]
+    for n, d in enumerate(el.iterdescendants()):
+        if n > 40:
+            break
+        if isinstance(d.tag, str) and raw in text_of(d):
+            near.append(d)  # the element of its own in the title's line
+    return any(tag_of(node) == "time" or bool(_DATE_NAME.search(class_id(node))) for node in near)
 
 
 def following(el: etree._Element) -> Iterator[etree._Element]:
@@ -78,13 +151,17 @@ def date_near(
     skip: set | frozenset = frozenset(),
     url: str | None = None,
     lead: etree._Element | None = None,
+    body: etree._Element | None = None,
 ) -> tuple[str | None, etree._Element | None]:
     """The first date in the title's vicinity, and the element holding it.
 
     The lead (``lead``), when known, is stepped over: a date line may follow it.
     A date on the line just above the title is taken only when it agrees with
     the date in the article's URL (``url``): above the title sits, as often, the
-    page header's "today"."""
+    page header's "today".  Never a date inside a sentence (a paragraph that is
+    not a date line), inside the body (``body``) unless its paragraph is a strict
+    date line, in an entry linking another article, or after a related list's
+    heading ("Các tin khác")."""
     if title_el is None:
         return None, None
     edge = glued_date(title_el)
@@ -98,20 +175,22 @@ def date_near(
             continue
         if lead is not None and inside(el, {lead}):
             continue
-        for chunk in (el.text, el.tail):
+        for chunk, is_tail in ((el.text, False), (el.tail, True)):
             if not chunk or not chunk.strip():
                 continue
             s = quick_clean(chunk)
             if _ARCHIVE_LABEL.search(s):
                 continue
-            if len(s) >= 120:
-                budget = 10**6  # the body's running text: stop
+            if len(s) >= 120 or STOP_LINE.match(s):
+                budget = 10**6  # the body's running text, or a related list: stop
                 break
-            hit = date_line(s, slack=40)
+            hit = _date_of_line(s, el, is_tail, body, url, title_el)
             if hit:
                 return hit, el
             budget += len(s)
     for anc in title_el.iterancestors():  # the title's row in a table layout
+        if (body is not None and inside(body, {anc})) or _lists_other_article(anc, url):
+            break  # no row of the title's: a box holding the body, or a list of articles
         tag = tag_of(anc)
         if tag in ("tr", "li", "p", "div", "td"):
             s = text_of(anc)
@@ -128,6 +207,31 @@ def date_near(
         if hit and _agrees(hit, url):
             return hit, prev
     return None, None
+
+
+def _date_of_line(
+    s: str,
+    el: etree._Element,
+    is_tail: bool,
+    body: etree._Element | None,
+    url: str | None,
+    title_el: etree._Element,
+) -> str | None:
+    """The date of the text chunk ``s`` (of ``el``, or its tail) when it is a date line of
+    the article's own (see :func:`date_near`)."""
+    holder = el.getparent() if is_tail and el.getparent() is not None else el
+    in_body = body is not None and inside(holder, {body})
+    hit = date_line(s, slack=12 if in_body else 40)
+    if not hit:
+        return None
+    para = _paragraph(holder)
+    if para is not None and not inside(title_el, {para}):  # not the title's own line
+        line = text_of(para)
+        if len(line) > len(s) + 2 and not date_line(line, slack=12 if in_body else 40):
+            return None  # a date inside a sentence
+    if _lists_other_article(para if para is not None else holder, url):
+        return None
+    return hit
 
 
 def _agrees(raw: str, url: str) -> bool:
@@ -158,7 +262,7 @@ def labelled_date(scopes: list[etree._Element], skip: set | frozenset = frozense
         if not m:
             continue
         el = t.getparent()
-        if el is not None and inside(el, skip):
+        if el is not None and (inside(el, skip) or _lists_other_article(_entry(el), None)):
             continue
         hits = find_dates(s[m.start() :])
         if not hits and el is not None:

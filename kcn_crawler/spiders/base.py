@@ -14,8 +14,9 @@ from typing import Any, ClassVar
 import scrapy
 from scrapy.http import Response
 
-from kcn_crawler.assemble import build_article, resolve_published, utc_now_iso
+from kcn_crawler.assemble import Published, build_article, resolve_published, utc_now_iso
 from kcn_crawler.extraction import read_article
+from kcn_crawler.normalize.dates import date_from_url
 from kcn_crawler.normalize.urls import article_id, canonical_url
 from kcn_crawler.pages.home import HomePage
 from kcn_crawler.params import CrawlParams, parse_params
@@ -149,7 +150,11 @@ class BasePortalSpider(scrapy.Spider):
         )
         stats.inc_value("kcn/articles/extracted")
         stats.inc_value(f"kcn/articles/{raw.extraction}")
-        published = resolve_published(raw.date_raw, kcn.get("listing_date"), response.url)
+        published = resolve_published(
+            raw.date_raw, kcn.get("listing_date"), response.url, page_marked=raw.date_marked
+        )
+        if published.overruled:
+            self.report_overruled_date(response.url, published)
         for unreadable in published.unparsed:
             logger.warning("Unreadable date %r on %s: not used", unreadable, response.url)
             stats.inc_value("kcn/dates/unparsed")
@@ -183,6 +188,24 @@ class BasePortalSpider(scrapy.Spider):
             channel=kcn.get("channel"),
             published=published,
             crawled_at=crawled_at,
+        )
+
+    def report_overruled_date(self, url: str, published: Published) -> None:
+        """A page date far from the URL's day, not marked as the page's own: set aside,
+        counted (``kcn/dates/url_disagreement``) and listed in the report."""
+        self.crawler.stats.inc_value("kcn/dates/url_disagreement")
+        url_day = date_from_url(url)
+        logger.warning(
+            "Date on %s: the page shows %r, the URL says %s; %s date used",
+            url,
+            published.overruled,
+            url_day,
+            published.source,
+        )
+        self.record_failure(
+            url,
+            f"date disagrees with the URL: page {published.overruled}, URL {url_day}"
+            f" ({published.source} date used)",
         )
 
     def record_failure(self, url: str, reason: str) -> None:

@@ -1,5 +1,7 @@
 """The publication date's order of sources: page, listing, URL — never the body."""
 
+import pytest
+
 from kcn_crawler.assemble import resolve_published
 
 URL = "http://127.0.0.1:8080/portal/Pages/2018-1-31/Hoi-nghi-tong-ketabc123.aspx"
@@ -40,3 +42,28 @@ def test_nothing_known_gives_no_date_never_today() -> None:
     url = "http://127.0.0.1:8080/portal/pages/2015/Tham-vong-niqdbvc3sab5.aspx"
     published = resolve_published(None, None, url)
     assert published.value is None and published.source is None
+
+
+def test_an_unmarked_page_date_far_from_the_url_day_is_set_aside() -> None:
+    """A page date with no label or element of its own, two days from the URL's day: the
+    URL's day serves, and the page date is kept for the report."""
+    published = resolve_published("29/01/2018", None, URL, page_marked=False)
+    assert (published.value, published.source) == ("2018-01-31T00:00:00+07:00", "url")
+    assert published.overruled == "29/01/2018"
+
+
+def test_an_overruled_page_date_leaves_the_listing_date_next() -> None:
+    published = resolve_published("25/09/2017", "31/01/2018 08:30", URL, page_marked=False)
+    assert (published.source, published.overruled) == ("listing", "25/09/2017")
+    assert published.value == "2018-01-31T08:30:00+07:00"  # the URL's day, the listing's time
+
+
+def test_the_urls_day_wins_over_a_listing_that_disagrees_with_it() -> None:
+    published = resolve_published("25/09/2017", "25/09/2017", URL, page_marked=False)
+    assert (published.value, published.source) == ("2018-01-31T00:00:00+07:00", "url")
+
+
+@pytest.mark.parametrize(("raw", "marked"), [("30/01/2018", False), ("15/03/2018", True)])
+def test_a_near_or_marked_page_date_is_taken(raw: str, marked: bool) -> None:
+    published = resolve_published(raw, None, URL, page_marked=marked)
+    assert (published.source, published.overruled) == ("page", None)

@@ -40,3 +40,10 @@ def test_tcvn3_paragraph_is_repaired_and_flagged() -> None:
     CleanTextPipeline("keep").process_item(item)
     assert item.text == "Đoạn một.\n\nTỉnh Thanh Hoá"  # 0xB8 is "á": typed new-style
     assert item.repairs == ["tcvn3"]
+
+
+def test_the_tabs_between_a_table_rows_cells_are_kept() -> None:
+    """A table row is one paragraph whose cells a tab separates: cleaning keeps the tab."""
+    item = article(text="Đoạn một.\n\nĐợt\u00a0 1\tThời  gian\n\nĐợt 2\t30/3 – 30/4/1954")
+    CleanTextPipeline("new").process_item(item)
+    assert item.text == "Đoạn một.\n\nĐợt 1\tThời gian\n\nĐợt 2\t30/3 – 30/4/1954"

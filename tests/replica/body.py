@@ -25,9 +25,9 @@ class Body:
     attachments: list[tuple[str, str]] = field(default_factory=list)  # (path, link text)
 
     def paragraphs(self, captions: bool = False) -> list[str]:
-        """Body text units in order as the ground truth counts them (table rows joined by ' | ');
-        with *captions*, an image's caption too (where a skin serves it as an ordinary
-        paragraph)."""
+        """Body text units in order as the ground truth counts them (a table row: its cells
+        joined by a tab); with *captions*, an image's caption too (where a skin serves it as
+        an ordinary paragraph)."""
         out: list[str] = []
         for b in self.blocks:
             if b[0] in ("p", "tcvn3", "plink"):
@@ -35,7 +35,7 @@ class Body:
             elif b[0] == "img" and captions and b[2]:
                 out.append(b[2])
             elif b[0] == "table":
-                out.extend(" | ".join(cells) for cells in b[1])
+                out.extend("\t".join(cells) for cells in b[1])
         return out
 
     def images(self) -> list[tuple[str, str | None]]:
