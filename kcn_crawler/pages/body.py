@@ -318,12 +318,28 @@ def _ordinary(el: etree._Element | None) -> bool:
     )
 
 
+# A caption written as an ordinary paragraph is one short sentence ("Quang cảnh hội nghị.",
+# "Đồng chí X phát biểu tại hội nghị."); running text after a caption-less image is longer
+# or holds several sentences.
+_CAPTION_MAX_CHARS = 200
+_SENTENCE_BREAK = re.compile(r"[.!?…]\s+(\w)")
+
+
+def _caption_sized(text: str) -> bool:
+    """Short, and one sentence (no stop followed by a capital)."""
+    if len(text) > _CAPTION_MAX_CHARS:
+        return False
+    return not any(m.group(1).isupper() for m in _SENTENCE_BREAK.finditer(text))
+
+
 def _plain_caption(img: etree._Element | None, b: Block) -> bool:
     """Whether ``b`` is an ordinary paragraph right after an ordinary paragraph holding
     the image ``img`` and nothing else (``<p><img></p><p>caption</p>``, as the rich-text
     field of the family's vendor layout writes a caption)."""
     if img is None or b.row or b.caption or not b.image_before or not _ordinary(b.el):
         return False
+    if not _caption_sized(b.text):
+        return False  # a paragraph of running text after a caption-less image
     holder = img.getparent()
     while holder is not None and tag_of(holder) in _INLINE_WRAPPERS:
         holder = holder.getparent()

@@ -39,7 +39,7 @@ SELECTOR_SETS: tuple[dict, ...] = (
                 "ms-rtestate-field",
             )
         },
-        "lead": {"classes": ("tandan-p-article-news-summary",)},
+        "lead": {"classes": ("tandan-p-article-news-summary", "tandan-summary-view")},
         "furniture": {
             "classes": (
                 "tandan-div-article-other",

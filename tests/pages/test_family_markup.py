@@ -134,6 +134,16 @@ def test_a_marked_caption_is_caption_only(fast: bool) -> None:
 
 
 @BOTH
+def test_running_text_after_a_caption_less_image_is_no_caption(fast: bool) -> None:
+    """The paragraph after an image paragraph is its caption only when it reads like one:
+    one short sentence. Running text (several sentences, or a long one) stays text only."""
+    running = f"{P2} {P1}"
+    raw = read(tandan(f"<p>{P1}</p><p><img src='{IMG}' alt=''></p><p>{running}</p>"), fast=fast)
+    assert raw.images[0]["caption"] is None
+    assert raw.paragraphs == [P1, running]
+
+
+@BOTH
 def test_a_centred_image_paragraph_takes_no_plain_caption(fast: bool) -> None:
     """An image paragraph the page marks (centred) before a plain paragraph: no caption."""
     raw = read(
