@@ -181,7 +181,13 @@ BODY_XPATH = {
         '|//div[contains(@class,"ms-rtestate-field") or @class="tandan-content-view"]'
         "/table//tr"
     ),
+    "province": (  # <p>s and <br><br>-separated runs in bare <div>s (see break_paragraphs)
+        '//div[@class="news-body"]/p[not(@class) and not(@align)]'
+        '|//div[@class="news-body"]/div[not(@class) and not(@hidden)]'
+        '|//div[@class="news-body"]/table//tr'
+    ),
 }
+HIDDEN = '//*[@hidden or contains(translate(@style, " ", ""), "display:none")]'
 
 
 def break_paragraphs(body) -> list[str]:
@@ -226,11 +232,13 @@ def test_pages_show_the_truth(skin):
         assert resp.status == 200, path
         charset = re.search(r"charset=([\w-]+)", dict(resp.headers)["Content-Type"])[1]
         doc = lxml.html.fromstring(resp.body.decode(charset))
+        for el in doc.xpath(f"//body{HIDDEN}"):  # a reader never sees hidden elements
+            el.drop_tree()
         paras = []
         for el in doc.xpath(BODY_XPATH[skin]):
             if el.tag == "tr":
                 paras.append(" | ".join(clean(td.text_content()) for td in el.xpath("./td|./th")))
-            elif el.tag == "span":
+            elif el.tag == "span" or (el.tag == "div" and skin == "province"):
                 paras.extend(break_paragraphs(el))
             else:
                 paras.append(clean(repair(el.text_content())))
