@@ -181,7 +181,13 @@ BODY_XPATH = {
         '|//div[contains(@class,"ms-rtestate-field") or @class="tandan-content-view"]'
         "/table//tr"
     ),
+    "province": (  # <p>s and <br><br>-separated runs in bare <div>s (see break_paragraphs)
+        '//div[@class="news-body"]/p[not(@class) and not(@align)]'
+        '|//div[@class="news-body"]/div[not(@class) and not(@hidden)]'
+        '|//div[@class="news-body"]/table//tr'
+    ),
 }
+HIDDEN = '//*[@hidden or contains(translate(@style, " ", ""), "display:none")]'
 
 
 def break_paragraphs(body) -> list[str]:
@@ -226,11 +232,13 @@ def test_pages_show_the_truth(skin):
         assert resp.status == 200, path
         charset = re.search(r"charset=([\w-]+)", dict(resp.headers)["Content-Type"])[1]
         doc = lxml.html.fromstring(resp.body.decode(charset))
+        for el in doc.xpath(f"//body{HIDDEN}"):  # a reader never sees hidden elements
+            el.drop_tree()
         paras = []
         for el in doc.xpath(BODY_XPATH[skin]):
             if el.tag == "tr":
                 paras.append("\t".join(clean(td.text_content()) for td in el.xpath("./td|./th")))
-            elif el.tag == "span":
+            elif el.tag == "span" or (el.tag == "div" and skin == "province"):
                 paras.extend(break_paragraphs(el))
             else:
                 paras.append(clean(repair(el.text_content())))
@@ -666,3 +674,210 @@ def test_tandan_undated_articles_take_the_listing_day(tandan):
             event = f"{art['text'][11:15]}-{art['text'][8:10]}-{art['text'][5:7]}"
             assert not art["published"].startswith(event)
     assert openers >= 2
+
+
+# -- province: a provincial portal, its static pages, hub, English channel and pagers ---------
+@pytest.fixture(scope="module")
+def province() -> InProcess:
+    return InProcess("province")
+
+
+def _cards(sel: Selector) -> list[str]:
+    """A province listing's entries in order: the featured item, then the grid's cards."""
+    return sel.css(".featured-title > a::attr(href), .card-title > a::attr(href)").getall()
+
+
+def _as_path(href: str, page: str) -> str:
+    return href if href.startswith("https:") else _rel(urljoin(BASE + page, href))
+
+
+def _province_pages(province: InProcess, ch: dict) -> list[list[str]]:
+    """Entries of every page of a channel, turning pages as a reader does: the link holding
+    the right arrow (link paging) or the postback of that link (its argument a page number)."""
+    path, pages = _rel(ch["url"]), []
+    status, html = province.get(path)
+    while True:
+        assert status == 200, (path, len(pages))
+        sel = Selector(html)
+        pages.append([_as_path(h, path) for h in _cards(sel)])
+        active = sel.css("div.pv-paging a.active")
+        assert (not active) or (
+            active.css("::text").get() == str(len(pages)) and "href" not in active[0].attrib
+        )
+        nxt = sel.xpath('//div[@class="pv-paging"]/a[img[contains(@src,"arrow-right")]]')
+        if not nxt:
+            return pages
+        assert nxt.css("img").attrib.get("alt") is None
+        href = nxt.attrib["href"]
+        if ch["paging"] == "links":
+            assert href == f"?p={len(pages) + 1}"
+            status, html = province.get(_rel(urljoin(BASE + path, href)))
+        else:
+            target, arg = re.fullmatch(
+                r"javascript:__doPostBack\('([^']+)','(\d+)'\)", href
+            ).groups()
+            assert arg == str(len(pages) + 1)
+            tokens = {
+                n: sel.css(f"input[name={n}]::attr(value)").get()
+                for n in ("__VIEWSTATE", "__EVENTVALIDATION")
+            }
+            status, html = province.post(
+                path, {"__EVENTTARGET": target, "__EVENTARGUMENT": arg, **tokens}
+            )
+
+
+def test_province_paging_answers_the_right_entries(province):
+    size = province.site.look.page_size
+    kinds = set()
+    for ch in province.truth["channels"]:
+        pages = _province_pages(province, ch)
+        assert [h for p in pages for h in p] == _channel_items(province, ch["name"]), ch["name"]
+        assert all(len(p) == size for p in pages[:-1]) and 0 < len(pages[-1]) <= size
+        if len(pages) > 1:
+            kinds.add(ch["paging"])
+    assert kinds == {"links", "postback"} and size == 8
+    path = "/portal/Pages/Tin-trong-tinh.aspx"
+    first = _cards(province.sel(path))
+    assert _cards(province.sel(path + "?p=1")) == first != _cards(province.sel(path + "?p=2"))
+
+
+def test_province_postback_needs_tokens_and_plain_numbers(province):
+    ch = next(c for c in province.truth["channels"] if c["paging"] == "postback")
+    path = _rel(ch["url"])
+    sel = province.sel(path)
+    target = province.site.look.names["pager"]
+    assert target == "ctl00$PlaceHolderMain$ucDanhSachTin$pager"
+    assert (
+        f"javascript:__doPostBack('{target}','2')"
+        in sel.css("div.pv-paging a::attr(href)").getall()
+    )
+    tokens = {
+        n: sel.css(f"input[name={n}]::attr(value)").get()
+        for n in ("__VIEWSTATE", "__EVENTVALIDATION")
+    }
+    bare = {"__EVENTTARGET": target, "__EVENTARGUMENT": "2"}
+    assert province.post(path, bare)[0] == 500
+    assert province.post(path, {**bare, "__VIEWSTATE": tokens["__VIEWSTATE"]})[0] == 500
+    assert province.post(path, {**bare, **tokens, "__EVENTARGUMENT": "Page$2"})[0] == 500
+    assert province.post(path, {**bare, **tokens, "__EVENTARGUMENT": "9"})[0] == 500
+    status, page2 = province.post(path, {**bare, **tokens})
+    size = province.site.look.page_size
+    assert status == 200
+    assert [_as_path(h, path) for h in _cards(Selector(page2))] == _channel_items(
+        province, ch["name"]
+    )[size : 2 * size]
+
+
+def _frame_links(sel: Selector) -> set[str]:
+    return set(sel.css("aside.pv-sidebar a::attr(href)").getall())
+
+
+def test_province_static_pages_list_no_article_of_their_own(province):
+    home = province.sel("/portal/Pages/default.aspx")
+    channels = {_rel(c["url"]).lower() for c in province.truth["channels"]}
+    statics = {
+        h
+        for h in home.css("nav.pv-megamenu a::attr(href), div.pv-sitemap a::attr(href)").getall()
+        if re.fullmatch(r"/portal/(Pages|SitePages)/[\w-]+\.aspx", h)
+        and h.lower() not in channels
+        and h.lower() != "/portal/pages/default.aspx"
+    }
+    assert len(statics) >= 15 and any("/SitePages/" in h for h in statics)
+    for must in ("Lich-cong-tac", "Van-ban-chi-dao-dieu-hanh", "Thu-vien-anh", "Video", "Tin-tuc"):
+        assert f"/portal/Pages/{must}.aspx" in statics
+    articles = {a.path.lower() for a in province.site.articles}
+    frame = _frame_links(home)
+    boxed = {h.lower() for h in frame} & articles
+    assert len(boxed) >= 10  # "Tin mới" and "Tin đọc nhiều"
+    for path in statics:
+        sel = province.sel(path)
+        assert _frame_links(sel) == frame, path  # the same side boxes on every page
+        assert sel.css(".pv-box-hot li a") and sel.css(".pv-box-latest li a")
+        main = {_as_path(h, path).lower() for h in sel.css("main a::attr(href)").getall()}
+        assert not main & articles, path
+        assert not sel.css(".featured-title, .card-title") and sel.css("h1.pv-page-title")
+    content = "div.pv-page-content a::attr(href)"
+    docs = province.sel("/portal/Pages/Van-ban-chi-dao-dieu-hanh.aspx").css(content)
+    assert docs and all(h.endswith(".pdf") for h in docs.getall())
+    photos = province.sel("/portal/Pages/Thu-vien-anh.aspx").css(content).getall()
+    assert photos and all(h.endswith(".jpg") for h in photos)
+    schedule = province.sel("/portal/Pages/Lich-cong-tac.aspx").css("main").get()
+    assert len(re.findall(r"\d\d/\d\d/\d{4}", schedule)) >= 5
+
+
+def test_province_hub_lists_channels_not_articles(province):
+    hub = "/portal/Pages/Tin-tuc.aspx"
+    names = {c["name"]: _rel(c["url"]) for c in province.truth["channels"]}
+    assert hub.lower() not in {p.lower() for p in names.values()}
+    sel = province.sel(hub)
+    cards = sel.css(".pv-cat-name > a")
+    subs = {a.css("::text").get(): a.attrib["href"] for a in cards}
+    assert len(subs) == 4 and all(names[n] == p for n, p in subs.items())
+    articles = {a.path.lower() for a in province.site.articles}
+    assert not {h.lower() for h in sel.css("main a::attr(href)").getall()} & articles
+    # the mega-menu's "Tin tức" panel shows the same channels by the same names
+    home = province.sel("/portal/Pages/default.aspx")
+    item = home.xpath('//li[a[@class="mega-link" and text()="Tin tức"]]')
+    assert item.css("a.mega-link::attr(href)").get() == hub
+    assert {a.css("::text").get(): a.attrib["href"] for a in item.css(".mega-panel a")} == subs
+    # and every channel is linked from home by its truth name
+    links = {(a.attrib.get("href"), clean(a.xpath("string()").get())) for a in home.css("a")}
+    for name, path in names.items():
+        assert (path, name) in links, name
+    assert names["Kinh tế"] == "/portal/Pages/Chuyen-muc-1.aspx"
+    assert names["News"] == "/en/pages/News-133.aspx"
+
+
+def test_province_truth_channels_are_the_listings(province):
+    """An article's `channels` are exactly the channels whose listing pages show it."""
+    by_path = {_rel(a["url"]).lower(): a for a in province.truth["articles"]}
+    seen: dict[str, list[str]] = {}
+    for ch in province.truth["channels"]:
+        for page in _province_pages(province, ch):
+            for href in page:
+                low = href.split("?")[0].split("#")[0].lower()
+                if low in by_path:
+                    seen.setdefault(by_path[low]["id"], []).append(ch["name"])
+    for art in province.truth["articles"]:
+        assert seen.get(art["id"], []) == art["channels"], art["url"]
+        assert art["archive_only"] == (not art["channels"])
+    english = [a for a in province.truth["articles"] if "english" in a["variety"]]
+    assert english and all(a["channels"] == ["News"] for a in english)
+    assert all(re.fullmatch(r"[A-Za-z0-9 ,.'()-]+", a["title"]) for a in english)
+    assert all(_rel(a["url"]).startswith("/portal/Pages/") for a in province.truth["articles"])
+
+
+def test_province_article_pages(province):
+    forms = {"bar": 0, "weekday": 0}
+    undated = breaks = hidden = th = related = 0
+    for art in province.truth["articles"]:
+        path = _rel(art["url"])
+        sel = Selector(province.get(path)[1])
+        box = sel.css("main div.news-detail")
+        assert clean(box.css("h1.news-title").xpath("string()").get()) == art["title"]
+        shown = clean(" ".join(box.css("div.news-meta span.news-date::text").getall()))
+        want = art["published"]
+        if m := re.fullmatch(r"(\d\d)/(\d\d)/(\d{4}) \| (\d\d:\d\d)", shown):
+            forms["bar"] += 1
+            assert want == f"{m[3]}-{m[2]}-{m[1]}T{m[4]}:00+07:00", path
+        elif m := re.fullmatch(r"Cập nhật lúc (\d\d:\d\d), Thứ \w+, (\d\d)/(\d\d)/(\d{4})", shown):
+            forms["weekday"] += 1
+            assert want == f"{m[4]}-{m[3]}-{m[2]}T{m[1]}:00+07:00", path
+        elif not shown:
+            undated += 1
+            assert {"nodate", "urldate"} & set(art["variety"]) and want.endswith("T00:00:00+07:00")
+            assert "Lượt xem:" in box.css("div.news-meta").xpath("string()").get()
+        body = box.css("div.news-body")
+        breaks += bool(body.xpath("./div[not(@hidden)]/br"))
+        for el in body.xpath('.//*[@hidden or contains(@style, "display:none")]'):
+            hidden += 1
+            assert clean(el.xpath("string()").get()) not in art["text"]
+        th += bool(body.css("table.news-table > thead > tr > th"))
+        if box.css("div.news-related li"):
+            related += 1
+            dates = box.css("div.news-related span.news-related-date::text").getall()
+            assert all(re.fullmatch(r"\(\d\d/\d\d/\d{4}\)", d) for d in dates)
+        assert province.get(sel.css("div.news-toolbar a::attr(href)").get())[0] == 200
+    n = len(province.truth["articles"])
+    assert min(forms.values()) >= 5 and undated >= 3 and breaks >= 5 and hidden >= 10
+    assert related > n * 0.8 and th >= 1

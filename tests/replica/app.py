@@ -208,7 +208,7 @@ class App:
             want, allowed, total = r.allowed(state)
             if ev_target != want or ev_arg not in allowed:
                 return error_500("Invalid postback or callback argument.")
-            page = {"Page$First": 1, "Page$Last": total}.get(ev_arg) or int(ev_arg[5:])
+            page = self.skin.postback_page(ev_target, ev_arg, total)
             if state["k"] == "list":
                 ch = self.site.channel_by_slug(state["c"])
                 return html_response(r.listing(ch, page, target))

@@ -68,6 +68,7 @@ class Ctx:
     channels: list[tuple[str, str]]  # menu: (path, name)
     day: date | None = None  # the archive day shown in the date box
     charset: str = "utf-8"
+    # "site": the Site (for side boxes of its own); "article": the ArticleView of an article page
     extra: dict[str, Any] = field(default_factory=dict)
 
 

@@ -11,7 +11,7 @@ from .chrome import Ctx
 from .model import Article, Channel, Special, format_date
 from .site import Site
 from .skins import get_skin
-from .skins.base import Entry, article_view, postback_args
+from .skins.base import Entry, article_view
 from .viewstate import Signer
 
 
@@ -42,6 +42,7 @@ class Renderer:
             channels=[(c.path, c.name) for c in self.site.channels if not c.parent],
             day=day,
             charset=charset,
+            extra={"site": self.site},
         )
 
     def entry(
@@ -97,12 +98,14 @@ class Renderer:
         """(event target, allowed arguments, total pages) of a page state's postback pager."""
         if state.get("k") == "list" and self.skin.paging.get(state["c"]) == "postback":
             total = self.total_pages(len(self.site.listings[state["c"].lower()]))
-            return self.skin.names["pager"], postback_args(state["n"], total), total
+            name = self.skin.names["pager"]
+            return name, self.skin.postback_args(name, state["n"], total), total
         if state.get("k") == "day" and self.skin.archive_paging == "postback":
             day = date.fromisoformat(state["d"])
             n = len(self.site.by_day.get(day, []))
             total = self.total_pages(n, self.skin.archive_page_size)
-            return self.skin.names["day_pager"], postback_args(state["n"], total), total
+            name = self.skin.names["day_pager"]
+            return name, self.skin.postback_args(name, state["n"], total), total
         return "", [], 1
 
     def article(self, a: Article, printing: bool = False) -> tuple[str, str]:

@@ -194,6 +194,15 @@ class Skin:
         """(title, main HTML) of a static page of the skin at *path_low*, if it has one."""
         return None
 
+    def postback_args(self, target: str, page: int, total: int) -> list[str]:
+        """Event arguments the postback pager *target* on *page* allows (what
+        __EVENTVALIDATION permits): GridView's `Page$N`, `Page$First`, `Page$Last`."""
+        return postback_args(page, total)
+
+    def postback_page(self, target: str, arg: str, total: int) -> int:
+        """The page an allowed event argument of the pager *target* leads to."""
+        return {"Page$First": 1, "Page$Last": total}.get(arg) or int(arg[5:])
+
     def parse_results_query(self, query: dict[str, str]) -> tuple[date | None, int]:
         """(day, page) of a GET archive-results URL."""
         raise NotImplementedError
