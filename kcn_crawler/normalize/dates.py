@@ -74,8 +74,11 @@ _TIME_RE = re.compile(_TIME_CORE, re.IGNORECASE)
 _TZ_RE = re.compile(
     r"(?:gmt|utc)\s*(?:(?P<sign>[+-])\s*(?P<tzh>\d{1,2})(?::?(?P<tzm>\d{2}))?)?", re.IGNORECASE
 )
+_WEEKDAY = r"(?:thứ\s*(?:hai|ba|tư|bốn|năm|sáu|bảy|[2-7])|chủ\s*nhật)"
 _FIND_RE = re.compile(
-    rf"(?:{_TIME_CORE.replace('?P<', '?P<b')}\s*(?:[-,|]|ngày)?\s*)?"
+    # a time before the date, a weekday between them: "08:27, Thứ Tư, 14/10/2026"
+    rf"(?:{_TIME_CORE.replace('?P<', '?P<b')}\s*(?:[-,|]\s*)?(?:{_WEEKDAY}\s*[-,|]?\s*)?"
+    r"(?:ngày)?\s*)?"
     rf"{_DATE_CORE}"
     rf"(?:\s*(?:[-,|]|lúc)?\s*{_TIME_CORE})?"
     r"(?:\s*\(?\s*(?:gmt|utc)\s*(?:[+-]\s*\d{1,2}(?::?\d{2})?)?\s*\)?)?",

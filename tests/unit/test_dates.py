@@ -230,3 +230,12 @@ def test_iso() -> None:
     assert iso(date(2018, 1, 31)) == "2018-01-31T00:00:00+07:00"
     tz2 = timezone(timedelta(hours=2))
     assert iso(datetime(2018, 1, 31, 3, 30, 15, 999, tzinfo=tz2)) == "2018-01-31T08:30:15+07:00"
+
+
+def test_a_time_then_a_weekday_then_the_date_is_one_date() -> None:
+    """"Cập nhật lúc 08:27, Thứ Tư, 14/10/2026" (a meta bar of the province skin): the time
+    belongs to the date across the weekday."""
+    found = find_dates("Cập nhật lúc 08:27, Thứ Tư, 14/10/2026 | Lượt xem: 1.041")
+    assert found == ["08:27, Thứ Tư, 14/10/2026"]
+    parsed = parse_date(found[0])
+    assert parsed is not None and iso(parsed.value) == "2026-10-14T08:27:00+07:00"
