@@ -233,7 +233,7 @@ def test_iso() -> None:
 
 
 def test_a_time_then_a_weekday_then_the_date_is_one_date() -> None:
-    """"Cập nhật lúc 08:27, Thứ Tư, 14/10/2026" (a meta bar of the province skin): the time
+    """A meta bar of the province skin, "Cập nhật lúc 08:27, Thứ Tư, 14/10/2026": the time
     belongs to the date across the weekday."""
     found = find_dates("Cập nhật lúc 08:27, Thứ Tư, 14/10/2026 | Lượt xem: 1.041")
     assert found == ["08:27, Thứ Tư, 14/10/2026"]
