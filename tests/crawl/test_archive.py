@@ -35,8 +35,9 @@ def archive(request: pytest.FixtureRequest, crawl_factory: Callable[..., CrawlOf
 
 # ``portal`` is the news walk plus the archive walk, each crawled whole on every skin
 # above and in test_news.py; its own whole-range crawl (≈ 25 s each) runs on four skins
-# of different make: SharePoint 2010 tables, a third layout, class-less tables, SP2013.
-PORTAL_SKINS = ("classic", "third", "legacy", "sp2013")
+# of different make: SharePoint 2010 tables, a third layout, class-less tables, SP2013, and
+# the family's real layout (tandan: channels under /portal/Pages/, a sub-channel).
+PORTAL_SKINS = ("classic", "third", "legacy", "sp2013", "tandan")
 
 
 @pytest.fixture(scope="module", params=PORTAL_SKINS)

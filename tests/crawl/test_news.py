@@ -40,6 +40,14 @@ def test_coverage_checks_run_and_stay_quiet_on_a_healthy_site(news: CrawlOfRepli
     assert all(c["articles"] > 0 for c in channels)
 
 
+def test_the_vendors_layout_is_read_on_the_fast_path(
+    crawl_factory: Callable[..., CrawlOfReplica],
+) -> None:
+    """tandan is the family's real markup (docs/anatomy.md): its selector set reads it."""
+    stats = crawl_factory("tandan", "news").run.stats
+    assert stats["kcn/articles/selectors"] >= 0.95 * stats["kcn/articles/extracted"], stats
+
+
 def test_transient_503_is_retried_after_the_servers_delay(news: CrawlOfReplica) -> None:
     assert news.truth["transient_503"], "the replica answers one article with a 503 first"
     assert news.run.stats.get("kcn/retry_after/waits", 0) >= 1
