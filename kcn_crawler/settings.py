@@ -46,7 +46,12 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "kcn_crawler.middlewares.retry_after.RetryAfterMiddleware": 550,
     "kcn_crawler.middlewares.url_rules.UrlRulesMiddleware": 50,
+    # before the retries see an error: a site that never answered is not retried
+    "kcn_crawler.middlewares.reachability.SiteReachabilityMiddleware": 560,
 }
+# Until the site has answered once: one try of this many seconds, then exit status 4.
+KCN_SITE_TIMEOUT = 30.0
+KCN_UNREACHABLE_EXIT_CODE = 4
 
 # --- Items ----------------------------------------------------------------------
 # Scrapy's default of 100 items in parallel per response costs ~40% throughput
@@ -69,6 +74,9 @@ KCN_TONE_STYLE = "keep"
 # --- Exports --------------------------------------------------------------------
 # Without -O/-o a crawl writes JSON Lines and CSV side by side; -O/-o replace this.
 FEED_EXPORT_ENCODING = "utf-8"
+# Export files are created with the first article: a crawl that exports nothing
+# leaves no empty file (and an earlier -O file of that name untouched).
+FEED_STORE_EMPTY = False
 FEED_EXPORTERS = {
     "jsonlines": "kcn_crawler.exporters.jsonlines.AtomicJsonLinesExporter",
     "jsonl": "kcn_crawler.exporters.jsonlines.AtomicJsonLinesExporter",

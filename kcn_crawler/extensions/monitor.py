@@ -30,6 +30,7 @@ from kcn_crawler.catalog.checks import (
 )
 from kcn_crawler.catalog.runtime import incremental_requested, runtime_for, spider_site
 from kcn_crawler.extensions.catalog import spider_args
+from kcn_crawler.middlewares.reachability import site_unreachable
 
 logger = logging.getLogger(__name__)
 
@@ -190,6 +191,8 @@ class MonitorExtension:
 
     def spider_closed(self, spider: Any, reason: str) -> None:
         logging.getLogger("scrapy.core.scraper").removeHandler(self.handler)
+        if site_unreachable(self.crawler):
+            return  # the site never answered: nothing to check (exit status 4)
         self.stats.set_value("kcn/http/responses", self.responses)
         self.stats.set_value("kcn/http/errors", self.http_errors)
         self.stats.set_value("kcn/http/exceptions", self.exceptions)
