@@ -171,7 +171,7 @@ def parse_params(
         span = len(params.archive_days())
         if span > params.max_days:
             raise BadArgument(
-                f"since: the range {params.since} .. {until} is {span} days, more than "
+                f"since: the range {params.since} .. {last_day} is {span} days, more than "
                 f"max_days={params.max_days}; pass -a max_days={span} if you mean it"
             )
     return params

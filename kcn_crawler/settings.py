@@ -48,6 +48,8 @@ DOWNLOADER_MIDDLEWARES = {
     "kcn_crawler.middlewares.url_rules.UrlRulesMiddleware": 50,
     # before the retries see an error: a site that never answered is not retried
     "kcn_crawler.middlewares.reachability.SiteReachabilityMiddleware": 560,
+    # closest to the engine: sees only the failures the retries gave up on
+    "kcn_crawler.extensions.progress.ProgressDownloaderMiddleware": 10,
 }
 # Until the site has answered once: one try of this many seconds, then exit status 4.
 KCN_SITE_TIMEOUT = 30.0
@@ -97,6 +99,13 @@ EXTENSIONS = {
     # WARC of every exchange; inert unless KCN_WARC=1 (see "Archiving" below).
     "kcn_crawler.extensions.warc.WarcArchiver": 100,
 }
+
+# --- Progress -------------------------------------------------------------------
+# A "Progress: channels …, articles …, archive days …, ETA …" log line every N seconds
+# (0: none), and a live status line (tqdm) when stderr is a terminal.
+KCN_PROGRESS_INTERVAL = 30.0
+KCN_PROGRESS_LIVE = True
+EXTENSIONS["kcn_crawler.extensions.progress.ProgressExtension"] = 500
 
 # --- Engine ---------------------------------------------------------------------
 # Scrapy re-parses a generator callback's source on every response to warn about
@@ -151,5 +160,9 @@ EXTENSIONS = {
     "kcn_crawler.extensions.report.ReportExtension": 810,
     "kcn_crawler.extensions.catalog.CatalogExtension": 820,
 }
-SPIDER_MIDDLEWARES = {"kcn_crawler.middlewares.incremental.IncrementalMiddleware": 950}
+SPIDER_MIDDLEWARES = {
+    "kcn_crawler.middlewares.incremental.IncrementalMiddleware": 950,
+    # after the incremental filter: counts the listing pages it lets through
+    "kcn_crawler.extensions.progress.ProgressSpiderMiddleware": 940,
+}
 DUPEFILTER_CLASS = "kcn_crawler.dupefilter.ResumableDupeFilter"
