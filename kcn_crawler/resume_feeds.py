@@ -10,11 +10,15 @@ run's ``-O`` file would lose them. So before the crawl starts:
   remote feed is refused with one line (exit status 2), unless it is empty or
   absent.
 
+A ``kill -9`` can land between an article's export and its record in the
+catalog; the resumed run then also skips the articles the appended files
+already hold (``exported_ids``), after cutting a line the kill tore in two.
 The union of the runs' exports then holds every article exactly once.
 """
 
 from __future__ import annotations
 
+import csv
 import json
 import logging
 from pathlib import Path
@@ -27,6 +31,7 @@ from kcn_crawler.params import BadArgument
 logger = logging.getLogger(__name__)
 
 APPENDABLE_FORMATS = frozenset({"jsonlines", "jsonl", "jl", "csv"})
+APPENDED = "KCN_RESUME_APPENDED"  # setting: [[path, format], ...] a resumed run appends to
 
 
 def interrupted_job(jobdir: str | Path | None) -> str | None:
@@ -62,7 +67,7 @@ def keep_earlier_exports(settings: Any) -> None:
     if job is None:
         return
     feeds = settings.getdict("FEEDS")
-    changed = False
+    appended: list[list[str]] = []
     for uri, options in feeds.items():
         if not isinstance(options, dict) or not options.get("overwrite"):
             continue
@@ -80,7 +85,8 @@ def keep_earlier_exports(settings: Any) -> None:
                 "resumed job appends to, or another file name)"
             )
         feeds[uri] = {**options, "overwrite": False}
-        changed = True
+        appended.append([str(path), fmt])
+        cut_torn_record(path, fmt)
         logger.warning(
             "Resuming interrupted job %s (JOBDIR %s): appending to %s instead of overwriting "
             "it, which holds what the earlier run exported",
@@ -88,5 +94,61 @@ def keep_earlier_exports(settings: Any) -> None:
             jobdir,
             text,
         )
-    if changed:
+    if appended:
         settings.set("FEEDS", feeds, priority="cmdline")
+        settings.set(APPENDED, appended, priority="cmdline")
+
+
+def cut_torn_record(path: Path, fmt: str) -> None:
+    """Cut what a kill left after the file's last whole record (JSON Lines line, CSV row)."""
+    data = path.read_bytes()
+    end = b"\r\n" if fmt == "csv" else b"\n"  # csv rows end in CRLF, newlines in cells are LF
+    if not data or data.endswith(end):
+        return
+    keep = data.rfind(end) + len(end) if end in data else 0
+    with path.open("r+b") as handle:
+        handle.truncate(keep)
+    logger.warning("%s: cut %d bytes of a record torn by the interruption", path, len(data) - keep)
+
+
+def exported_ids(settings: Any) -> set[str]:
+    """The article ids the files a resumed run appends to already hold."""
+    ids: set[str] = set()
+    for path_text, fmt in settings.getlist(APPENDED):
+        path = Path(path_text)
+        if not path.exists():
+            continue
+        if fmt == "csv":
+            ids |= _csv_ids(path)
+        else:
+            ids |= _jsonl_ids(path)
+    return ids
+
+
+def _jsonl_ids(path: Path) -> set[str]:
+    ids: set[str] = set()
+    with path.open(encoding="utf-8", errors="replace") as lines:
+        for line in lines:
+            try:
+                record = json.loads(line)
+            except ValueError:
+                continue
+            if isinstance(record, dict) and record.get("id"):
+                ids.add(str(record["id"]))
+    return ids
+
+
+def _csv_ids(path: Path) -> set[str]:
+    ids: set[str] = set()
+    with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
+        rows = csv.reader(handle)
+        try:
+            header = next(rows, [])
+            if not header or header[0] != "id":
+                return ids
+            for row in rows:
+                if len(row) == len(header) and row[0]:
+                    ids.add(row[0])
+        except csv.Error:
+            pass  # a torn last row
+    return ids

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import signal
+import sqlite3
 import subprocess
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -174,3 +175,28 @@ def test_overwrite_output_that_cannot_be_appended_to_is_refused(
     lines = [line for line in refused.stderr.splitlines() if "bad argument" in line]
     assert len(lines) == 1 and "-O out.json" in lines[0] and "JOBDIR" in lines[0]
     assert as_json.read_text("utf-8") == "[]" and out.read_bytes() == kept
+
+
+def test_a_kill_between_export_and_catalog_and_a_torn_line_lose_and_repeat_nothing(
+    replica: Replica, reference: set[str], tmp_path: Path
+) -> None:
+    """The two things a ``kill -9`` can leave: the last exported article not yet in the
+    catalog (simulated by deleting its record), and half a line at the end of the file."""
+    out = tmp_path / "out.jsonl"
+
+    def ids() -> list[str]:
+        return [item["id"] for item in read_jsonl(out)] if out.exists() else []
+
+    command = [*crawl_command("news", replica.url, settings=SLOW), "-O", "out.jsonl"]
+    kill_midway(command, tmp_path, lambda: len(ids()), len(reference))
+    exported = ids()
+    with sqlite3.connect(tmp_path / "exports" / "catalog.sqlite") as conn:
+        conn.execute("DELETE FROM run_items WHERE article_id = ?", (exported[-1],))
+    with out.open("ab") as handle:
+        handle.write('{"id": "torn-by-the-kill", "title": "Hội ngh'.encode())
+
+    second = subprocess.run(
+        command, cwd=tmp_path, env=scrapy_env(), capture_output=True, text=True, timeout=300
+    )
+    assert "torn by the interruption" in second.stderr, second.stderr[-3000:]
+    assert sorted(ids()) == sorted(reference)  # parses, every article once
