@@ -183,8 +183,7 @@ class ProgressExtension:
         self.walks.started(request)
 
     def request_dropped(self, request: Request, spider: Any) -> None:
-        if not _replaces_another(request):
-            self.walks.finished(request.meta)
+        self.walks.finished(request.meta)  # a dropped retry or redirect ends its original
 
     def response_received(self, response: Any, request: Request, spider: Any) -> None:
         if not request.url.endswith("/robots.txt"):

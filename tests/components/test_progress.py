@@ -9,6 +9,7 @@ from scrapy import Request
 from kcn_crawler.extensions.progress import (
     ChannelWalks,
     ProgressDownloaderMiddleware,
+    ProgressExtension,
     Snapshot,
     walks_for,
 )
@@ -49,6 +50,16 @@ def test_retries_and_redirects_stand_for_their_request_and_failures_end_it() -> 
     ProgressDownloaderMiddleware(crawler).process_exception(request, OSError("gave up"))
     assert walks.done() == 1
     assert walks_for(crawler) is walks
+
+
+def test_a_redirect_the_dupefilter_drops_ends_the_walk() -> None:
+    crawler = SimpleNamespace(settings=None)
+    walks = walks_for(crawler)
+    walks.started(listing("Tin tức"))
+    redirected = listing("Tin tức", redirect_times=1)
+    walks.started(redirected)
+    ProgressExtension(crawler, 30.0, False).request_dropped(redirected, None)
+    assert walks.done() == 1
 
 
 def test_other_requests_are_not_channels() -> None:
