@@ -1,9 +1,5 @@
-"""Egg build for ``scrapyd-deploy`` (pip installs from pyproject.toml)."""
+"""Egg build for ``scrapyd-deploy``; everything it needs is in pyproject.toml."""
 
-from setuptools import find_packages, setup
+from setuptools import setup
 
-setup(
-    name="kcn_crawler",
-    packages=find_packages(include=["kcn_crawler*"]),
-    entry_points={"scrapy": ["settings = kcn_crawler.settings"]},
-)
+setup()

@@ -27,6 +27,7 @@ from scrapy.utils.job import job_dir
 
 from kcn_crawler.catalog.jobs import discard_scheduler_queue
 from kcn_crawler.catalog.runtime import runtime_for
+from kcn_crawler.resume_feeds import exported_ids
 
 logger = logging.getLogger(__name__)
 
@@ -59,6 +60,7 @@ class ResumableDupeFilter(RFPDupeFilter):
             )
             return dupefilter
         dupefilter.emitted = runtime.catalog.job_articles(runtime.job.id)
+        dupefilter.emitted |= exported_ids(crawler.settings)  # -O files a resumed run appends to
         crawler.stats.set_value("kcn/resume/job", runtime.job.id)
         crawler.stats.set_value("kcn/resume/already_emitted", len(dupefilter.emitted))
         if runtime.job.resumed or dupefilter.emitted:

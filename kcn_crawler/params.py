@@ -7,6 +7,10 @@ before any request is made.
 
 from __future__ import annotations
 
+import difflib
+import ipaddress
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from urllib.parse import urlsplit
@@ -16,6 +20,10 @@ VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 DEFAULT_SITE = "https://skhcn.thanhhoa.gov.vn"
 DEFAULT_WINDOW_DAYS = 30
 DEFAULT_MAX_DAYS = 3660  # ten years
+# The ``-a`` names the spiders take; names starting with "_" belong to schedulers
+# (Scrapyd passes ``_job``) and are let through.
+ARGUMENTS = ("site", "since", "until", "max_days", "incremental")
+_HOST_LABEL = re.compile(r"^(?!-)[a-z0-9_-]{1,63}(?<!-)$")
 
 
 class BadArgument(ValueError):
@@ -45,10 +53,38 @@ def today_in_vietnam() -> date:
     return datetime.now(VIETNAM).date()
 
 
+def check_argument_names(names: Iterable[str]) -> None:
+    """Refuse an ``-a`` name no spider takes, suggesting the closest known one."""
+    for name in names:
+        if name in ARGUMENTS or name.startswith("_"):
+            continue
+        close = difflib.get_close_matches(name, ARGUMENTS, n=1)
+        hint = f"; did you mean {close[0]}?" if close else ""
+        raise BadArgument(f"{name}: unknown argument{hint} (known: {', '.join(ARGUMENTS)})")
+
+
+def _is_host(host: str, *, bare: bool) -> bool:
+    """A hostname or IP literal; ``bare`` (no scheme given) also wants a dot in a name."""
+    try:
+        ipaddress.ip_address(host)
+        return True
+    except ValueError:
+        pass
+    labels = host.rstrip(".").split(".")
+    if not all(_HOST_LABEL.match(label) for label in labels):
+        return False
+    return not bare or len(labels) > 1 or host == "localhost"
+
+
 def parse_site(value: str | None) -> str:
-    """The site root (``scheme://host[:port]``) from a user-given URL."""
+    """The site root (``scheme://host[:port]``) from a user-given URL.
+
+    ``host.example.vn`` without a scheme means ``https://host.example.vn``; a
+    single word (``notaurl``) is refused rather than taken for a host name.
+    """
     raw = (value or DEFAULT_SITE).strip()
-    if "://" not in raw:
+    bare = "://" not in raw
+    if bare:
         raw = "https://" + raw
     parts = urlsplit(raw)
     if parts.scheme.lower() not in ("http", "https"):
@@ -62,7 +98,13 @@ def parse_site(value: str | None) -> str:
     except ValueError as exc:
         raise BadArgument(f"site: bad port in {value!r}") from exc
     host = parts.hostname.lower()
-    netloc = f"{host}:{port}" if port else host
+    if not _is_host(host, bare=bare):
+        raise BadArgument(
+            f"site: {value!r} is not an http(s) URL with a host "
+            f"(e.g. {DEFAULT_SITE} or http://127.0.0.1:8080)"
+        )
+    shown = f"[{host}]" if ":" in host else host  # an IPv6 literal keeps its brackets
+    netloc = f"{shown}:{port}" if port else shown
     return f"{parts.scheme.lower()}://{netloc}"
 
 
@@ -129,7 +171,7 @@ def parse_params(
         span = len(params.archive_days())
         if span > params.max_days:
             raise BadArgument(
-                f"since: the range {params.since} .. {until} is {span} days, more than "
+                f"since: the range {params.since} .. {last_day} is {span} days, more than "
                 f"max_days={params.max_days}; pass -a max_days={span} if you mean it"
             )
     return params

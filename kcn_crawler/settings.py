@@ -46,7 +46,14 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "kcn_crawler.middlewares.retry_after.RetryAfterMiddleware": 550,
     "kcn_crawler.middlewares.url_rules.UrlRulesMiddleware": 50,
+    # before the retries see an error: a site that never answered is not retried
+    "kcn_crawler.middlewares.reachability.SiteReachabilityMiddleware": 560,
+    # closest to the engine: sees only the failures the retries gave up on
+    "kcn_crawler.extensions.progress.ProgressDownloaderMiddleware": 10,
 }
+# Until the site has answered once: one try of this many seconds, then exit status 4.
+KCN_SITE_TIMEOUT = 30.0
+KCN_UNREACHABLE_EXIT_CODE = 4
 
 # --- Items ----------------------------------------------------------------------
 # Scrapy's default of 100 items in parallel per response costs ~40% throughput
@@ -69,6 +76,9 @@ KCN_TONE_STYLE = "keep"
 # --- Exports --------------------------------------------------------------------
 # Without -O/-o a crawl writes JSON Lines and CSV side by side; -O/-o replace this.
 FEED_EXPORT_ENCODING = "utf-8"
+# Export files are created with the first article: a crawl that exports nothing
+# leaves no empty file (and an earlier -O file of that name untouched).
+FEED_STORE_EMPTY = False
 FEED_EXPORTERS = {
     "jsonlines": "kcn_crawler.exporters.jsonlines.AtomicJsonLinesExporter",
     "jsonl": "kcn_crawler.exporters.jsonlines.AtomicJsonLinesExporter",
@@ -89,6 +99,13 @@ EXTENSIONS = {
     # WARC of every exchange; inert unless KCN_WARC=1 (see "Archiving" below).
     "kcn_crawler.extensions.warc.WarcArchiver": 100,
 }
+
+# --- Progress -------------------------------------------------------------------
+# A "Progress: channels …, articles …, archive days …, ETA …" log line every N seconds
+# (0: none), and a live status line (tqdm) when stderr is a terminal.
+KCN_PROGRESS_INTERVAL = 30.0
+KCN_PROGRESS_LIVE = True
+EXTENSIONS["kcn_crawler.extensions.progress.ProgressExtension"] = 500
 
 # --- Engine ---------------------------------------------------------------------
 # Scrapy re-parses a generator callback's source on every response to warn about
@@ -189,6 +206,8 @@ SPIDERMON_TELEGRAM_MESSAGE = SPIDERMON_BODY_TEXT
 SPIDERMON_DISCORD_MESSAGE = SPIDERMON_BODY_TEXT
 SPIDER_MIDDLEWARES = {
     "kcn_crawler.middlewares.incremental.IncrementalMiddleware": 950,
+    # after the incremental filter: counts the listing pages it lets through
+    "kcn_crawler.extensions.progress.ProgressSpiderMiddleware": 940,
     # channel names not walked (a sites file's skip_channels); inert when empty
     "kcn_crawler.middlewares.skip_channels.SkipChannelsMiddleware": 960,
 }

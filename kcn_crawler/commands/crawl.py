@@ -4,12 +4,15 @@ Same as Scrapy's own command, plus two things a scheduler needs:
 
 * spider arguments are validated before the crawl starts: a bad one prints a
   single line naming it and exits with status 2, before any request;
+* with a JOBDIR whose job was interrupted, ``-O`` appends rather than
+  overwriting what the earlier run exported (``kcn_crawler.resume_feeds``);
 * after the crawl, a non-zero ``kcn/exit_code`` stat (set by the monitoring
   checks) becomes the process's exit status, with the failed checks printed.
 
 With ``-a sites=FILE|GROUP`` it runs one crawler per site of the sites file in
 this process (``kcn_crawler.multisite``); every entry is checked first, and
 the process exits with the highest exit status of the sites.
+A site that never answered prints one line and exits with status 4.
 """
 
 from __future__ import annotations
@@ -21,8 +24,10 @@ from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 from scrapy.exceptions import UsageError
 
 from kcn_crawler.distributed.config import apply_worker, redis_enabled
+from kcn_crawler.middlewares.reachability import site_unreachable
 from kcn_crawler.multisite import apply_site
 from kcn_crawler.params import BadArgument, parse_site
+from kcn_crawler.resume_feeds import keep_earlier_exports
 from kcn_crawler.sites import SiteEntry, load_sites
 
 if TYPE_CHECKING:
@@ -31,6 +36,7 @@ if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
 EXIT_BAD_ARGUMENT = 2
+EXIT_UNREACHABLE = 4  # the site never answered (kcn_crawler.middlewares.reachability)
 
 
 class Command(ScrapyCrawlCommand):
@@ -49,6 +55,7 @@ class Command(ScrapyCrawlCommand):
             if validate is not None:
                 for spider_args in plan:
                     validate(**spider_args)
+            keep_earlier_exports(self.settings)
         except BadArgument as exc:
             print(f"kcn_crawler: bad argument: {exc}", file=sys.stderr)
             self.exitcode = EXIT_BAD_ARGUMENT
@@ -68,7 +75,12 @@ class Command(ScrapyCrawlCommand):
         for crawler in crawlers:
             stats = crawler.stats
             code = int(stats.get_value("kcn/exit_code", 0) or 0) if stats else 0
-            if code:
+            unreachable = site_unreachable(crawler)
+            if unreachable:
+                site = getattr(crawler.spider, "site", "") or opts.spargs.get("site", "")
+                print(f"kcn_crawler: site unreachable: {site}: {unreachable}", file=sys.stderr)
+                self.exitcode = max(self.exitcode, code or EXIT_UNREACHABLE)
+            elif code:
                 failed = stats.get_value("kcn/failed_checks", []) if stats else []
                 site = getattr(crawler.spider, "site", "")
                 label = f"{site}: " if entries and site else ""

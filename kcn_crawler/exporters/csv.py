@@ -2,7 +2,8 @@
 
 * UTF-8 with a byte-order mark (Excel reads BOM-less UTF-8 as ANSI);
 * the CONTRACT columns first, in CONTRACT order, then the provenance columns;
-  the header is written even when a crawl yields nothing;
+  appending to a file that already has rows (``-o``, a resumed job's ``-O``)
+  writes no second byte-order mark or header;
 * lists flattened: one entry per line inside the cell, ``url | caption`` for
   images and ``url | name`` for attachments; ``repairs`` joined with ``, ``;
 * cells beginning with ``=``, ``+``, ``-``, ``@``, tab or CR are prefixed with
@@ -64,10 +65,19 @@ class ArticleCsvExporter(CsvItemExporter):
         super().__init__(file, **kwargs)
 
     def start_exporting(self) -> None:
-        self.stream.write(BOM)
         self._headers_not_written = False
+        if self._appending():
+            return
+        self.stream.write(BOM)
         self.csv_writer.writerow(list(self._field_names()))
         self._flush()
+
+    def _appending(self) -> bool:
+        """Whether the file already holds something (opened for append)."""
+        try:
+            return bool(self._raw_file.tell())
+        except (AttributeError, OSError, ValueError):
+            return False
 
     def _field_names(self) -> list[str]:
         fields = self.fields_to_export or list(ARTICLE_FIELDS)

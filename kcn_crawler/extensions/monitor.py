@@ -33,6 +33,7 @@ from kcn_crawler.catalog.checks import (
 from kcn_crawler.catalog.coverage import CoverageThresholds, coverage_checks
 from kcn_crawler.catalog.runtime import incremental_requested, runtime_for, spider_site
 from kcn_crawler.extensions.catalog import spider_args
+from kcn_crawler.middlewares.reachability import site_unreachable
 
 logger = logging.getLogger(__name__)
 
@@ -196,6 +197,8 @@ class MonitorExtension:
 
     def spider_closed(self, spider: Any, reason: str) -> None:
         logging.getLogger("scrapy.core.scraper").removeHandler(self.handler)
+        if site_unreachable(self.crawler):
+            return  # the site never answered: nothing to check (exit status 4)
         # A distributed crawl's collector got these from the workers (kcn_crawler.collector).
         self.responses += int(self.stats.get_value("kcn/http/responses", 0) or 0)
         self.http_errors += int(self.stats.get_value("kcn/http/errors", 0) or 0)

@@ -24,6 +24,7 @@ from kcn_crawler.catalog.report_coverage import coverage_from_stats
 from kcn_crawler.catalog.report_html import render_report
 from kcn_crawler.catalog.runtime import incremental_requested, runtime_for, spider_site
 from kcn_crawler.extensions.catalog import run_counts, spider_args
+from kcn_crawler.middlewares.reachability import site_unreachable
 
 logger = logging.getLogger(__name__)
 
@@ -54,6 +55,21 @@ def feed_paths(settings: Any, spider: Any, start: str) -> list[Path]:
         local = unquote(urlsplit(filled).path) if parts.scheme == "file" else filled
         paths.append(Path(local))
     return paths
+
+
+def argument_line(spider: Any) -> str:
+    """Every spider argument with the value the run used, e.g. ``max_days=3660``."""
+    params = getattr(spider, "params", None)
+    if params is None:
+        return ", ".join(f"{k}={v}" for k, v in spider_args(spider).items())
+    values = {
+        "site": params.site,
+        "since": params.since or "none",
+        "until": params.until or "none",
+        "max_days": params.max_days,
+        "incremental": int(params.incremental),
+    }
+    return ", ".join(f"{name}={value}" for name, value in values.items())
 
 
 def report_path(settings: Any, spider: Any, start: str) -> Path:
@@ -125,7 +141,7 @@ class ReportExtension:
         return {
             "spider": spider.name,
             "site": spider_site(spider),
-            "args": ", ".join(f"{k}={v}" for k, v in spider_args(spider).items()),
+            "args": argument_line(spider),
             "incremental": incremental_requested(self.crawler),
             "kind": stats.get("kcn/run/kind") or "full",
             "job": _job_line(stats),
@@ -144,13 +160,16 @@ class ReportExtension:
         }
 
     def spider_closed(self, spider: Any, reason: str) -> None:
+        if site_unreachable(self.crawler):
+            return  # a crawl that never reached its site has nothing to report
         start = str(getattr(spider, "kcn_start", "") or "")
         if not start:
             start_time = self.crawler.stats.get_value("start_time") or datetime.now(UTC)
             start = start_time.strftime("%Y-%m-%dT%H-%M-%S")
         path = report_path(self.crawler.settings, spider, start)
         report = self.build(spider, reason)
-        report["exports"] = [str(p) for p in feed_paths(self.crawler.settings, spider, start)]
+        feeds = feed_paths(self.crawler.settings, spider, start)
+        report["exports"] = [str(p) for p in feeds if p.exists()]  # none when nothing exported
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp = path.with_suffix(".html.tmp")

@@ -12,14 +12,17 @@ from datetime import UTC, datetime
 from typing import Any, ClassVar
 
 import scrapy
+from scrapy.exceptions import CloseSpider
 from scrapy.http import Response
 
 from kcn_crawler.assemble import Published, build_article, resolve_published, utc_now_iso
 from kcn_crawler.extraction import read_article
+from kcn_crawler.middlewares.reachability import CLOSE_REASON as UNREACHABLE_REASON
+from kcn_crawler.middlewares.reachability import site_unreachable
 from kcn_crawler.normalize.dates import date_from_url
 from kcn_crawler.normalize.urls import article_id, canonical_url
 from kcn_crawler.pages.home import HomePage
-from kcn_crawler.params import CrawlParams, parse_params
+from kcn_crawler.params import CrawlParams, check_argument_names, parse_params
 from kcn_crawler.spiders.requests import content_type, page_selector
 
 logger = logging.getLogger(__name__)
@@ -43,6 +46,7 @@ class BasePortalSpider(scrapy.Spider):
     @classmethod
     def validate_arguments(cls, **kwargs: Any) -> CrawlParams:
         """Validate ``-a`` arguments; raises BadArgument with a one-line message."""
+        check_argument_names(kwargs)
         return parse_params(
             site=kwargs.get("site"),
             since=kwargs.get("since"),
@@ -91,6 +95,8 @@ class BasePortalSpider(scrapy.Spider):
         yield from self.walk_from_home(response, home)
 
     def home_failed(self, failure: Any) -> Iterator[Any]:
+        if site_unreachable(self.crawler):
+            raise CloseSpider(UNREACHABLE_REASON)  # logged once by the middleware
         attempt = failure.request.meta["kcn"]["attempt"]
         if attempt + 1 < len(HOME_PATHS):
             yield self.home_request(attempt + 1)

@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+from pathlib import Path
 
 from kcn_crawler.exporters.csv import EXCEL_CELL_LIMIT, ArticleCsvExporter, flatten
 from kcn_crawler.exporters.jsonlines import AtomicJsonLinesExporter
@@ -51,6 +52,20 @@ def test_csv_starts_with_bom_and_contract_columns_in_order() -> None:
 def test_csv_header_is_written_even_without_items() -> None:
     rows = list(csv.reader(io.StringIO(export_csv()[1:])))
     assert len(rows) == 1 and rows[0][0] == "id"
+
+
+def test_csv_appended_to_a_file_with_rows_writes_no_second_header(tmp_path: Path) -> None:
+    path = tmp_path / "out.csv"
+    for title in ("Một", "Hai"):  # two runs, the second in append mode (-o, resumed -O)
+        with path.open("ab") as file:
+            exporter = ArticleCsvExporter(file)
+            exporter.start_exporting()
+            exporter.export_item(article(title=title))
+            exporter.finish_exporting()
+    text = path.read_text("utf-8")
+    assert text.count("\ufeff") == 1
+    rows = list(csv.DictReader(io.StringIO(text[1:])))
+    assert [row["title"] for row in rows] == ["Một", "Hai"]
 
 
 def test_csv_flattens_lists_one_entry_per_line() -> None:
