@@ -49,6 +49,11 @@ def _kcn(meta: Any) -> dict[str, Any]:
     return (meta or {}).get("kcn") or {}
 
 
+def _walk(kcn: dict[str, Any]) -> str:
+    """The channel walk a listing request belongs to (its key, else its channel's name)."""
+    return str(kcn.get("walk") or kcn.get("channel"))
+
+
 def _replaces_another(request: Request) -> bool:
     """A retry or redirect stands for a request already counted."""
     return bool(request.meta.get("retry_times") or request.meta.get("redirect_times"))
@@ -64,13 +69,17 @@ class ChannelWalks:
     def started(self, request: Request) -> None:
         kcn = _kcn(request.meta)
         if kcn.get("kind") == "listing" and not _replaces_another(request):
-            self.pending[str(kcn.get("channel"))] += 1
+            self.pending[_walk(kcn)] += 1
 
     def finished(self, meta: Any) -> None:
         kcn = _kcn(meta)
         if kcn.get("kind") == "listing":
-            channel = str(kcn.get("channel"))
-            self.pending[channel] = max(0, self.pending[channel] - 1)
+            walk = _walk(kcn)
+            if kcn.get("candidate"):
+                # still a candidate once read: the page was judged no channel (or failed)
+                self.pending.pop(walk, None)
+                return
+            self.pending[walk] = max(0, self.pending[walk] - 1)
 
     def response_read(self, response: Any) -> None:
         """A listing response's callback ran to its end (or failed): once per response."""
