@@ -99,6 +99,27 @@ def keep_earlier_exports(settings: Any) -> None:
         settings.set(APPENDED, appended, priority="cmdline")
 
 
+def overwritten_files(settings: Any) -> dict[Path, float]:
+    """The existing local files that ``-O`` targets (path → modification time)."""
+    found: dict[Path, float] = {}
+    for uri, options in settings.getdict("FEEDS").items():
+        if not isinstance(options, dict) or not options.get("overwrite") or "%(" in str(uri):
+            continue
+        path = local_path(str(uri))
+        if path is not None and path.is_file():
+            found[path] = path.stat().st_mtime
+    return found
+
+
+def drop_stale(earlier: dict[Path, float]) -> None:
+    """After a crawl that reached its site and exported nothing: an ``-O`` file it did not
+    write would pass an earlier run's articles off as this one's; it goes."""
+    for path, mtime in earlier.items():
+        if path.is_file() and path.stat().st_mtime == mtime:
+            path.unlink()
+            logger.info("-O %s: this run exported nothing; the earlier file is removed", path)
+
+
 def cut_torn_record(path: Path, fmt: str) -> None:
     """Cut what a kill left after the file's last whole record (JSON Lines line, CSV row)."""
     data = path.read_bytes()

@@ -27,7 +27,7 @@ from kcn_crawler.distributed.config import apply_worker, redis_enabled
 from kcn_crawler.middlewares.reachability import site_unreachable
 from kcn_crawler.multisite import apply_site
 from kcn_crawler.params import BadArgument, parse_site
-from kcn_crawler.resume_feeds import keep_earlier_exports
+from kcn_crawler.resume_feeds import drop_stale, keep_earlier_exports, overwritten_files
 from kcn_crawler.sites import SiteEntry, load_sites
 
 if TYPE_CHECKING:
@@ -68,6 +68,7 @@ class Command(ScrapyCrawlCommand):
             self.prepare(crawler, spidercls.name, parse_site(spider_args.get("site")))
             self.crawler_process.crawl(crawler, **spider_args)
             crawlers.append(crawler)
+        earlier = {id(c): overwritten_files(c.settings) for c in crawlers}
         self.crawler_process.start()
         if self.crawler_process.bootstrap_failed:
             self.exitcode = 1
@@ -76,6 +77,8 @@ class Command(ScrapyCrawlCommand):
             stats = crawler.stats
             code = int(stats.get_value("kcn/exit_code", 0) or 0) if stats else 0
             unreachable = site_unreachable(crawler)
+            if not unreachable and stats and not stats.get_value("item_scraped_count"):
+                drop_stale(earlier[id(crawler)])  # -O FILE holds this run's articles, or is gone
             if unreachable:
                 site = getattr(crawler.spider, "site", "") or opts.spargs.get("site", "")
                 print(f"kcn_crawler: site unreachable: {site}: {unreachable}", file=sys.stderr)

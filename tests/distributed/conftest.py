@@ -97,4 +97,5 @@ def slug(replica: Replica) -> str:
 
 def collected(workdir: Path, replica: Replica) -> list[dict[str, Any]]:
     """What the collector exported for one site."""
-    return read_jsonl(workdir / f"items-{slug(replica)}.jsonl")
+    path = workdir / f"items-{slug(replica)}.jsonl"
+    return read_jsonl(path) if path.exists() else []  # a run that exported nothing left none

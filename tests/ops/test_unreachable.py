@@ -126,6 +126,22 @@ def test_an_earlier_output_file_is_left_as_it_was(tmp_path: Path) -> None:
     assert not (tmp_path / "out.html").exists()
 
 
+def test_a_run_that_reaches_its_site_and_exports_nothing_leaves_no_stale_output(
+    tmp_path: Path,
+) -> None:
+    """-O FILE holds this run's articles: an earlier FILE never passes for this run's."""
+    earlier = tmp_path / "out.jsonl"
+    earlier.write_text('{"id": "earlier"}\n', "utf-8")
+    with run_replica(articles=20, seed=7, skin="classic") as replica:
+        empty = "1999-06-01"  # the archive lists nothing that day
+        result = run(
+            tmp_path, "archive", replica.url, "-a", f"since={empty}", "-a", f"until={empty}",
+            "-O", "out.jsonl",
+        )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert not earlier.exists()
+
+
 def test_a_site_that_answers_is_crawled_and_reported_with_every_argument(
     tmp_path: Path,
 ) -> None:
