@@ -23,6 +23,7 @@ from scrapy_redis.dupefilter import RFPDupeFilter
 from scrapy_redis.scheduler import Scheduler
 from twisted.internet import task
 
+from kcn_crawler.distributed.ledger import OutputLedger
 from kcn_crawler.distributed.queue import LeasedPriorityQueue
 
 logger = logging.getLogger(__name__)
@@ -75,6 +76,7 @@ class LeasedScheduler(Scheduler):
         self.pusher: StatsPusher | None = None
         self.lease_ms = 120_000
         self.interval = 5.0
+        self.ledger = OutputLedger(self.ack)  # leases waiting for their output to be in
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> LeasedScheduler:
@@ -149,6 +151,7 @@ class LeasedScheduler(Scheduler):
         if queue.held:
             queue.crawl.ack(*sorted(queue.held))
             queue.held.clear()
+        self.ledger.clear()
         queue.crawl.reap()
         state = queue.crawl.state()
         if state.frontier or state.leases:
@@ -156,13 +159,16 @@ class LeasedScheduler(Scheduler):
 
     # scrapy-redis's own versions pass Scrapy 2.13's deprecated ``spider=`` to the stats
     def enqueue_request(self, request: Any) -> bool:
-        if not request.dont_filter and self.df.request_seen(request):
-            self.df.log(request, self.spider)
-            return False
-        if self.stats:
-            self.stats.inc_value("scheduler/enqueued/redis")
-        self.queue.push(request)
-        return True
+        try:
+            if not request.dont_filter and self.df.request_seen(request):
+                self.df.log(request, self.spider)
+                return False
+            if self.stats:
+                self.stats.inc_value("scheduler/enqueued/redis")
+            self.queue.push(request)
+            return True
+        finally:  # in Redis (or seen before): the callback that yielded it may be acked
+            self.ledger.request_done(request)
 
     def next_request(self) -> Any:
         request = self.queue.pop(self.idle_before_close)
