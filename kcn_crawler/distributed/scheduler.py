@@ -107,15 +107,19 @@ class LeasedScheduler(Scheduler):
         queue = self.leased_queue
         try:
             queue.crawl.renew(self.worker, self.lease_ms, sorted(queue.held))
-            reaped = queue.crawl.reap()
-            if reaped:
-                logger.info("Put back %d request(s) whose lease expired", reaped)
-                if self.stats:
-                    self.stats.inc_value("kcn/redis/reaped", reaped)
+            self.reap()
             self.push_stats()
             self.wake_engine()
         except Exception:  # a Redis hiccup must not stop the heartbeat
             logger.exception("Redis heartbeat failed")
+
+    def reap(self) -> None:
+        """Put the requests whose lease expired (a dead worker's) back on the frontier."""
+        reaped = self.leased_queue.crawl.reap()
+        if reaped:
+            logger.info("Put back %d request(s) whose lease expired", reaped)
+            if self.stats:
+                self.stats.inc_value("kcn/redis/reaped", reaped)
 
     def wake_engine(self) -> None:
         """Let an idle engine look at the shared frontier now, not at its next 5 s beat.
@@ -152,7 +156,7 @@ class LeasedScheduler(Scheduler):
             queue.crawl.ack(*sorted(queue.held))
             queue.held.clear()
         self.ledger.clear()
-        queue.crawl.reap()
+        self.reap()
         state = queue.crawl.state()
         if state.frontier or state.leases:
             raise DontCloseSpider
