@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterable, Iterator
 from typing import Any
 
+from scrapy import signals
 from scrapy.exceptions import IgnoreRequest, NotConfigured
+
+from kcn_crawler.distributed.ledger import OutputLedger
 
 
 def _scheduler(crawler: Any) -> None:
@@ -17,12 +20,14 @@ def _scheduler(crawler: Any) -> None:
 
 
 class LeaseAckMiddleware:
-    """Spider middleware (outermost): ack a request's lease once its callback's output is in.
+    """Spider middleware (outermost): ack a request's lease once its output is in Redis.
 
-    The requests a callback yields are pushed to the frontier as they come out;
-    only when the output is exhausted (or the callback failed) is the lease of
-    the request it answered acknowledged, so a worker dying in between loses
-    nothing: the lease expires and another worker fetches the page again.
+    The requests and items a callback yields are handed off after they leave
+    the middlewares (:mod:`.ledger`): the lease of the request the response
+    answered is acknowledged once the output was read to its end (or the
+    callback failed) and every request of it is on the frontier and every item
+    pushed. A worker dying before that loses nothing: the lease expires and
+    another worker fetches the page again.
     """
 
     def __init__(self, crawler: Any) -> None:
@@ -31,26 +36,40 @@ class LeaseAckMiddleware:
     @classmethod
     def from_crawler(cls, crawler: Any) -> LeaseAckMiddleware:
         _scheduler(crawler)
-        return cls(crawler)
+        middleware = cls(crawler)
+        for signal in (signals.item_scraped, signals.item_dropped, signals.item_error):
+            crawler.signals.connect(middleware.item_done, signal=signal)
+        return middleware
 
-    def ack(self, response: Any) -> None:
-        request = getattr(response, "request", None)
-        if request is not None:
-            self.crawler.kcn_scheduler.ack(request)
+    @property
+    def ledger(self) -> OutputLedger:
+        return self.crawler.kcn_scheduler.ledger  # type: ignore[no-any-return]
+
+    def item_done(self, response: Any) -> None:
+        self.ledger.item_done(response)
 
     def process_spider_output(self, response: Any, result: Iterable[Any]) -> Iterator[Any]:
-        yield from result
-        self.ack(response)
+        ledger = self.ledger
+        try:
+            for obj in result:
+                ledger.expect(response, obj)
+                yield obj
+        finally:
+            ledger.read(response)
 
     async def process_spider_output_async(
         self, response: Any, result: AsyncIterator[Any]
     ) -> AsyncIterator[Any]:
-        async for obj in result:
-            yield obj
-        self.ack(response)
+        ledger = self.ledger
+        try:
+            async for obj in result:
+                ledger.expect(response, obj)
+                yield obj
+        finally:
+            ledger.read(response)
 
     def process_spider_exception(self, response: Any, exception: Exception) -> None:
-        self.ack(response)
+        self.ledger.read(response)
 
 
 class FinalFailureMiddleware:

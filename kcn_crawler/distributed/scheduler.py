@@ -23,6 +23,7 @@ from scrapy_redis.dupefilter import RFPDupeFilter
 from scrapy_redis.scheduler import Scheduler
 from twisted.internet import task
 
+from kcn_crawler.distributed.ledger import OutputLedger
 from kcn_crawler.distributed.queue import LeasedPriorityQueue
 
 logger = logging.getLogger(__name__)
@@ -75,6 +76,7 @@ class LeasedScheduler(Scheduler):
         self.pusher: StatsPusher | None = None
         self.lease_ms = 120_000
         self.interval = 5.0
+        self.ledger = OutputLedger(self.ack)  # leases waiting for their output to be in
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> LeasedScheduler:
@@ -105,15 +107,19 @@ class LeasedScheduler(Scheduler):
         queue = self.leased_queue
         try:
             queue.crawl.renew(self.worker, self.lease_ms, sorted(queue.held))
-            reaped = queue.crawl.reap()
-            if reaped:
-                logger.info("Put back %d request(s) whose lease expired", reaped)
-                if self.stats:
-                    self.stats.inc_value("kcn/redis/reaped", reaped)
+            self.reap()
             self.push_stats()
             self.wake_engine()
         except Exception:  # a Redis hiccup must not stop the heartbeat
             logger.exception("Redis heartbeat failed")
+
+    def reap(self) -> None:
+        """Put the requests whose lease expired (a dead worker's) back on the frontier."""
+        reaped = self.leased_queue.crawl.reap()
+        if reaped:
+            logger.info("Put back %d request(s) whose lease expired", reaped)
+            if self.stats:
+                self.stats.inc_value("kcn/redis/reaped", reaped)
 
     def wake_engine(self) -> None:
         """Let an idle engine look at the shared frontier now, not at its next 5 s beat.
@@ -149,20 +155,24 @@ class LeasedScheduler(Scheduler):
         if queue.held:
             queue.crawl.ack(*sorted(queue.held))
             queue.held.clear()
-        queue.crawl.reap()
+        self.ledger.clear()
+        self.reap()
         state = queue.crawl.state()
         if state.frontier or state.leases:
             raise DontCloseSpider
 
     # scrapy-redis's own versions pass Scrapy 2.13's deprecated ``spider=`` to the stats
     def enqueue_request(self, request: Any) -> bool:
-        if not request.dont_filter and self.df.request_seen(request):
-            self.df.log(request, self.spider)
-            return False
-        if self.stats:
-            self.stats.inc_value("scheduler/enqueued/redis")
-        self.queue.push(request)
-        return True
+        try:
+            if not request.dont_filter and self.df.request_seen(request):
+                self.df.log(request, self.spider)
+                return False
+            if self.stats:
+                self.stats.inc_value("scheduler/enqueued/redis")
+            self.queue.push(request)
+            return True
+        finally:  # in Redis (or seen before): the callback that yielded it may be acked
+            self.ledger.request_done(request)
 
     def next_request(self) -> Any:
         request = self.queue.pop(self.idle_before_close)

@@ -81,7 +81,7 @@ class App:
         self.render.base = value
 
     # -- entry point ----------------------------------------------------------------------
-    def handle(self, method: str, target: str, body: bytes) -> Response:
+    def handle(self, method: str, target: str, body: bytes, agent: str = "") -> Response:
         arrived = time.time()  # wall clock: request rates are measured from the log
         parts = urlsplit(target)
         path = unquote(parts.path)
@@ -94,7 +94,9 @@ class App:
             resp = self.get(low, target, dict(parse_qsl(parts.query)))
         else:
             resp = Response(405, b"", [("Allow", "GET, HEAD, POST")])
-        self.log.append({"method": method, "path": target, "status": resp.status, "t": arrived})
+        self.log.append(
+            {"method": method, "path": target, "status": resp.status, "t": arrived, "agent": agent}
+        )
         return resp
 
     # -- GET ------------------------------------------------------------------------------

@@ -40,7 +40,8 @@ class Replica:
         return self._call("GET", "/__replica__/truth.json")
 
     def log(self) -> list[dict[str, Any]]:
-        """Requests seen so far: [{"method", "path", "status", "t"}] (admin calls excluded).
+        """Requests seen so far: [{"method", "path", "status", "t", "agent"}] (admin calls
+        excluded; ``agent`` is the request's User-Agent).
 
         ``t`` is the request's arrival time (epoch seconds): rates are measured from it.
         """

@@ -71,7 +71,7 @@ async def _serve_conn(app: App, reader: asyncio.StreamReader, writer: asyncio.St
             conn = headers.get("connection", "").lower()
             keep = conn != "close" if version == "HTTP/1.1" else conn == "keep-alive"
             try:
-                resp = app.handle(method, target, body)
+                resp = app.handle(method, target, body, agent=headers.get("user-agent", ""))
             except Exception as exc:  # a replica bug must not kill the connection silently
                 resp = Response(500, f"replica error: {exc!r}".encode())
             if resp.delay:
