@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from lxml import etree
 
@@ -142,7 +143,7 @@ def _add_text(
 
 
 def _visit(
-    el: etree._Element,
+    root: etree._Element,
     st: _State,
     bold: bool,
     italic: bool,
@@ -150,15 +151,57 @@ def _visit(
     hints: str,
     block_el: etree._Element,
 ) -> None:
+    """Walk ``root`` in document order with an explicit stack (no recursion: a body
+    nested thousands of elements deep is read like any other)."""
+    # Frames: ("open", el, bold, italic, right, hints, block_el) enters an element;
+    # ("after", child, parent's context) ends a child (start marker, its tail);
+    # ("close", el) flushes a block at its end.
+    stack: list[tuple[Any, ...]] = [("open", root, bold, italic, right, hints, block_el)]
+    while stack:
+        frame = stack.pop()
+        if frame[0] == "close":
+            _flush(st)
+            continue
+        if frame[0] == "after":
+            _, child, c_bold, c_italic, c_right, c_hints, c_block = frame
+            if child is st.start:
+                st.segs = []
+                st.started = True
+            if child.tail:
+                _add_text(st, child.tail, c_bold, c_italic, c_right, c_hints, c_block)
+            continue
+        _, el, bold, italic, right, hints, block_el = frame
+        opened = _open(el, st, bold, italic, right, hints, block_el)
+        if opened is None:
+            continue
+        bold, italic, right, hints, block_el, is_block = opened
+        if is_block:
+            stack.append(("close", el))
+        for child in reversed(el):
+            stack.append(("after", child, bold, italic, right, hints, block_el))
+            stack.append(("open", child, bold, italic, right, hints, block_el))
+
+
+def _open(
+    el: etree._Element,
+    st: _State,
+    bold: bool,
+    italic: bool,
+    right: bool,
+    hints: str,
+    block_el: etree._Element,
+) -> tuple[bool, bool, bool, str, etree._Element, bool] | None:
+    """Enter ``el``: its own text added; the context its children are read in, or
+    ``None`` when they are not read (skipped, an image, a line break, a data table)."""
     tag = el.tag.lower() if isinstance(el.tag, str) else ""
     if not tag or tag in SKIP_TAGS or el in st.skip:
-        return
+        return None
     if tag == "img":
         _image(el, st)
-        return
+        return None
     if tag == "br":
         _flush(st)
-        return
+        return None
     is_block = tag in BLOCK_TAGS
     if is_block:
         _flush(st)
@@ -182,19 +225,11 @@ def _visit(
             if "font-style" in style and re.search(r"font-style\s*:\s*italic", style):
                 italic = True
     if tag == "table" and st.started and _visit_table(el, st, hints):
-        return
+        return None
     if tag == "figcaption" or (is_block and _CAPTION_HINT.search(el.get("class") or "")):
         hints += " caption"
     _add_text(st, el.text, bold, italic, right, hints, block_el)
-    for child in el:
-        _visit(child, st, bold, italic, right, hints, block_el)
-        if child is st.start:
-            st.segs = []
-            st.started = True
-        if child.tail:
-            _add_text(st, child.tail, bold, italic, right, hints, block_el)
-    if is_block:
-        _flush(st)
+    return bold, italic, right, hints, block_el, is_block
 
 
 def _image(el: etree._Element, st: _State) -> None:
