@@ -46,6 +46,12 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "kcn_crawler.middlewares.retry_after.RetryAfterMiddleware": 550,
     "kcn_crawler.middlewares.url_rules.UrlRulesMiddleware": 50,
+    # A meta refresh to the page itself or to javascript:/mailto: never loses the page.
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    "kcn_crawler.middlewares.meta_refresh.SafeMetaRefreshMiddleware": 580,
+    # robots.txt answering 5xx = disallow all, 4xx = allow all (RFC 9309).
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "kcn_crawler.middlewares.robots.Rfc9309RobotsTxtMiddleware": 100,
 }
 
 # --- Items ----------------------------------------------------------------------

@@ -1,0 +1,91 @@
+"""Run the real crawler against a hostile site; measure what a user would see."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tests.crawl.helpers import read_jsonl, scrapy_env
+from tests.ops.helpers import crawl_command, export_files
+
+# Politeness lifted for 127.0.0.1 only; a fault test about a default does not use it.
+FAST = (
+    "AUTOTHROTTLE_ENABLED=0",
+    "DOWNLOAD_DELAY=0",
+    "CONCURRENT_REQUESTS=8",
+    "CONCURRENT_REQUESTS_PER_DOMAIN=8",
+    "LOG_LEVEL=INFO",
+)
+# Short network waits where the case is not about the defaults.
+SHORT = (*FAST, "DOWNLOAD_TIMEOUT=5", "RETRY_TIMES=1")
+
+
+@dataclass
+class FaultRun:
+    """What one ``scrapy crawl`` against a hostile site left behind."""
+
+    returncode: int
+    stderr: str
+    seconds: float
+    peak_rss_mb: float
+    stats: dict[str, Any] = field(default_factory=dict)
+    items: list[dict[str, Any]] = field(default_factory=list)
+
+    def check_lines(self) -> list[str]:
+        """The one-line reasons of failed checks on stderr."""
+        return [line for line in self.stderr.splitlines() if line.startswith("kcn_crawler:")]
+
+    def titles(self) -> set[str]:
+        return {item["title"] for item in self.items}
+
+
+def run(
+    workdir: Path,
+    site: str,
+    *args: str,
+    spider: str = "news",
+    settings: tuple[str, ...] = SHORT,
+    timeout: float = 120,
+) -> FaultRun:
+    """Run ``scrapy crawl`` in ``workdir`` with the default exports; wait4 gives its peak RSS."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    stats_path = workdir / "stats.json"
+    err_path = workdir / "stderr.log"
+    command = crawl_command(spider, site, *args, settings=settings, stats=stats_path)
+    start = time.monotonic()
+    with err_path.open("wb") as err:
+        proc = subprocess.Popen(
+            command, cwd=workdir, env=scrapy_env(), stdout=subprocess.DEVNULL, stderr=err
+        )
+        killer = threading.Timer(timeout, proc.kill)
+        killer.start()
+        try:
+            _pid, status, usage = os.wait4(proc.pid, 0)
+        finally:
+            killer.cancel()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    seconds = time.monotonic() - start
+    if proc.returncode == -9 and seconds >= timeout:
+        raise AssertionError(f"the crawl did not end within {timeout} s")
+    result = FaultRun(
+        proc.returncode,
+        err_path.read_text("utf-8", errors="replace"),
+        seconds,
+        usage.ru_maxrss / 1024,  # kilobytes on Linux
+    )
+    if stats_path.exists():
+        result.stats = json.loads(stats_path.read_text("utf-8"))
+    for path in export_files(workdir, spider):
+        result.items += read_jsonl(path)
+    return result
+
+
+def files_under(root: Path) -> set[Path]:
+    """Every file below ``root`` (to prove nothing was written outside a directory)."""
+    return {p for p in root.rglob("*") if p.is_file()}
