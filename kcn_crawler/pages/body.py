@@ -5,8 +5,8 @@ line (``<br>`` breaks a line), one per table row of a data table (cells joined
 by ``" | "``) — remembering for each block what later steps need: bold/italic,
 right alignment, the class names around it, whether it is a caption.  Layout
 tables (cells holding paragraphs or other tables) are walked like divs.
-:func:`clean_html` serialises the body without scripts, styles and ``on*``
-handlers, with links and images made absolute.
+:func:`clean_html` serialises the body through an allow-list sanitizer (no scripts,
+styles, handlers, frames, forms or script URLs), with links and images made absolute.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from typing import Any
 
 from lxml import etree
 
+from kcn_crawler.normalize.sanitize import sanitize_html
 from kcn_crawler.pages.base import (
     BLOCK_TAGS,
     SKIP_TAGS,
@@ -379,5 +380,8 @@ def clean_html(body: etree._Element | list[etree._Element], base_url: str) -> st
                 else:
                     url = absolute(base_url, val)
                     if url:
-                        node.attrib[name] = url
-    return etree.tostring(el, encoding="unicode", method="html")
+                        try:
+                            node.attrib[name] = url
+                        except ValueError:  # control characters: no usable URL
+                            del node.attrib[name]
+    return sanitize_html(etree.tostring(el, encoding="unicode", method="html"))
