@@ -35,7 +35,17 @@ KCN_RETRY_AFTER_MAX = 120.0
 # Scrapy's 1 GiB default is far too much for news pages and attachments.
 DOWNLOAD_MAXSIZE = 64 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 16 * 1024 * 1024
-DOWNLOAD_HANDLERS = {"file": None, "data": None, "ftp": None, "s3": None}
+DOWNLOAD_HANDLERS = {
+    "file": None,
+    "data": None,
+    "ftp": None,
+    "s3": None,
+    # DOWNLOAD_MAXSIZE does not cover headers: these bound them (issue 12).
+    "http": "kcn_crawler.download_handler.BoundedHeadersDownloadHandler",
+    "https": "kcn_crawler.download_handler.BoundedHeadersDownloadHandler",
+}
+KCN_MAX_HEADER_BYTES = 256 * 1024  # a response's whole header section
+KCN_MAX_HEADERS = 256  # header lines of a response
 TELNETCONSOLE_ENABLED = False
 # Scrapy 2.19's remote control runs any Python code POSTed to a localhost HTTP server
 # and leaves its token in the user's profile; a scheduled crawler does not need it.

@@ -83,7 +83,25 @@ def run(
         result.stats = json.loads(stats_path.read_text("utf-8"))
     for path in export_files(workdir, spider):
         result.items += read_jsonl(path)
+    _record(result)
     return result
+
+
+def _record(result: FaultRun) -> None:
+    """Append the run's figures to ``$KCN_FAULT_FIGURES`` (JSON Lines) when it is set."""
+    target = os.environ.get("KCN_FAULT_FIGURES")
+    if not target:
+        return
+    figures = {
+        "test": os.environ.get("PYTEST_CURRENT_TEST", "").split(" ")[0],
+        "requests": result.stats.get("downloader/request_count", 0),
+        "exit": result.returncode,
+        "peak_rss_mb": round(result.peak_rss_mb),
+        "seconds": round(result.seconds, 1),
+        "items": len(result.items),
+    }
+    with open(target, "a", encoding="utf-8") as out:
+        out.write(json.dumps(figures) + "\n")
 
 
 def files_under(root: Path) -> set[Path]:
