@@ -57,7 +57,7 @@ class _BoundedHTTP11ClientProtocol(_LenientHTTP11ClientProtocol):
 
     def request(self, request: Any) -> Any:
         d = super().request(request)
-        parser = self._parser
+        parser: Any = self._parser
         if parser is not None:  # always set by request(); see Scrapy's own swap
             parser.__class__ = _BoundedHTTPClientParser
             parser._kcn_max_bytes, parser._kcn_max_lines = self.limits
@@ -82,5 +82,5 @@ class BoundedHeadersDownloadHandler(HTTP11DownloadHandler):
             crawler.settings.getint("KCN_MAX_HEADER_BYTES", MAX_HEADER_BYTES),
             crawler.settings.getint("KCN_MAX_HEADERS", MAX_HEADERS),
         )
-        factory = type("_Factory", (_BoundedHTTP11ClientFactory,), {"limits": limits})
+        factory: Any = type("_Factory", (_BoundedHTTP11ClientFactory,), {"limits": limits})
         self._pool._factory = factory
