@@ -30,6 +30,7 @@ from kcn_crawler.catalog.checks import (
 )
 from kcn_crawler.catalog.runtime import incremental_requested, runtime_for, spider_site
 from kcn_crawler.extensions.catalog import spider_args
+from kcn_crawler.middlewares.runaway import check_paging
 
 logger = logging.getLogger(__name__)
 
@@ -193,7 +194,7 @@ class MonitorExtension:
         self.stats.set_value("kcn/http/responses", self.responses)
         self.stats.set_value("kcn/http/errors", self.http_errors)
         self.stats.set_value("kcn/http/exceptions", self.exceptions)
-        checks = run_checks(self.numbers(reason), self.thresholds)
+        checks = [*run_checks(self.numbers(reason), self.thresholds), check_paging(self.stats)]
         failed = [check.line() for check in checks if not check.passed]
         self.stats.set_value(
             "kcn/checks", [{"name": c.name, "passed": c.passed, "detail": c.detail} for c in checks]
