@@ -62,7 +62,14 @@ DOWNLOADER_MIDDLEWARES = {
     # robots.txt answering 5xx = disallow all, 4xx = allow all (RFC 9309).
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "kcn_crawler.middlewares.robots.Rfc9309RobotsTxtMiddleware": 100,
+    # Short timeouts and few retries until the site first answers (issue 12); above the
+    # retry middleware so that it sees every failure first.
+    "kcn_crawler.middlewares.first_contact.FirstContactMiddleware": 560,
 }
+# Until the site has answered once: per-request timeout, retries, failures before giving up.
+KCN_FIRST_CONTACT_TIMEOUT = 10.0
+KCN_FIRST_CONTACT_RETRIES = 1
+KCN_FIRST_CONTACT_FAILURES = 3
 
 # --- Items ----------------------------------------------------------------------
 # Scrapy's default of 100 items in parallel per response costs ~40% throughput

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import socket
+import time
 from pathlib import Path
 
 import pytest
@@ -36,3 +38,18 @@ def test_a_header_flood_fails_the_page_in_bounded_memory(tmp_path: Path) -> None
     assert result.peak_rss_mb < 300, result.peak_rss_mb
     # the lost article is a listed failure, and the crawl says so
     assert result.stats["kcn/http/exceptions"] >= 1
+
+
+def test_a_server_that_never_answers_fails_in_under_a_minute(tmp_path: Path) -> None:
+    """Default settings: accepts connections, never says a byte."""
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(64)
+        port = listener.getsockname()[1]
+        start = time.monotonic()
+        result = run(tmp_path, f"http://127.0.0.1:{port}", settings=("LOG_LEVEL=INFO",))
+        elapsed = time.monotonic() - start
+    assert elapsed < 60, elapsed
+    assert result.returncode == 3
+    assert any("site never answered" in line for line in result.check_lines())
+    assert result.items == []
