@@ -42,7 +42,10 @@ class SafeMetaRefreshMiddleware(MetaRefreshMiddleware):
             or not isinstance(response, HtmlResponse)
         ):
             return response
-        interval, url = get_meta_refresh(response, ignore_tags=self._ignore_tags)
+        # The refresh is in the head: read the first 64 KiB only (response.text would
+        # decode, and keep, the whole body).
+        head = response.replace(body=response.body[:65536])
+        interval, url = get_meta_refresh(head, ignore_tags=self._ignore_tags)
         if not url or interval is None or interval >= self._maxdelay:
             return response
         stats = self.crawler.stats

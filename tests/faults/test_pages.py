@@ -72,3 +72,19 @@ def test_a_meta_refresh_to_another_article_is_followed_and_logged(tmp_path: Path
     assert "Following meta refresh from" in result.stderr
     assert article_title(9) in result.titles()
     assert result.stats.get("kcn/meta_refresh/followed") == 1
+
+
+def test_a_50_mb_text_node_is_read_in_bounded_memory(tmp_path: Path) -> None:
+    word = "Sở Khoa học và Công nghệ tỉnh Thanh Hóa tổ chức hội nghị, "
+    body = "<p>" + word * (50 * 1024 * 1024 // len(word.encode())) + "</p>"
+    data = article_html(2, body=body).encode()
+    site = HostileSite(routes={article_path(2): page(data)})
+    with serve(site) as url:
+        result = run(tmp_path, url)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.titles() == {article_title(n) for n in (1, 2, 3)}
+    assert "run(s) of text longer than" in result.stderr
+    huge = next(i for i in result.items if i["title"] == article_title(2))
+    assert huge["text"].startswith(word.strip())
+    # the crawler at rest is ~90 MB; the page costs at most 4 times its size on top
+    assert result.peak_rss_mb < 100 + 4 * len(data) / 2**20, result.peak_rss_mb
