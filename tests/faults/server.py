@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import socket
 import threading
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -89,7 +88,15 @@ class Handler(BaseHTTPRequestHandler):
         if not site.count(self.command, self.path):
             self.close_connection = True
             return
-        site.route(self.path)(self)
+        site.agents.add(self.headers.get("User-Agent", ""))
+        with site._lock:
+            site.inflight += 1
+            site.max_inflight = max(site.max_inflight, site.inflight)
+        try:
+            site.route(self.path)(self)
+        finally:
+            with site._lock:
+                site.inflight -= 1
 
     do_GET = do_POST = do_HEAD = _dispatch
 
@@ -126,6 +133,9 @@ class HostileSite:
     max_requests: int = 400
     lifetime: float = 90.0
     log: list[tuple[str, str]] = field(default_factory=list)
+    agents: set[str] = field(default_factory=set)
+    inflight: int = 0
+    max_inflight: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
@@ -198,7 +208,3 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
-
-
-def wait_closed(deadline: float) -> None:
-    time.sleep(deadline)
