@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 
 from tests.faults.helpers import run
-from tests.faults.server import Handler, HostileSite, article_path, article_title, serve
+from tests.faults.server import (
+    Handler,
+    HostileSite,
+    article_path,
+    article_title,
+    free_port,
+    serve,
+)
 
 pytestmark = pytest.mark.crawl
 
@@ -53,3 +60,10 @@ def test_a_server_that_never_answers_fails_in_under_a_minute(tmp_path: Path) -> 
     assert result.returncode == 3
     assert any("site never answered" in line for line in result.check_lines())
     assert result.items == []
+
+
+def test_nothing_listening_fails_at_once(tmp_path: Path) -> None:
+    result = run(tmp_path, f"http://127.0.0.1:{free_port()}", settings=("LOG_LEVEL=INFO",))
+    assert result.returncode == 3
+    assert any("site never answered" in line for line in result.check_lines())
+    assert result.seconds < 30
