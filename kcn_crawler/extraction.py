@@ -6,9 +6,14 @@ be measured, tested and (if ever needed) run outside the Scrapy process.
 
 from __future__ import annotations
 
+import logging
+
 from kcn_crawler.normalize.encoding import decode_html
 from kcn_crawler.pages.article import ArticlePage
+from kcn_crawler.pages.limits import MAX_TEXT_RUN, cap_text_runs
 from kcn_crawler.pages.types import RawArticle
+
+logger = logging.getLogger(__name__)
 
 
 def declared_charset(content_type: str) -> str | None:
@@ -21,5 +26,10 @@ def declared_charset(content_type: str) -> str | None:
 
 def read_article(url: str, body: bytes, content_type: str, listing_title: str | None) -> RawArticle:
     """Decode an article page and read its raw fields (pure; runs in any process)."""
+    body, cut = cap_text_runs(body)
+    if cut:
+        logger.warning(
+            "Article %s: %d run(s) of text longer than %d bytes cut there", url, cut, MAX_TEXT_RUN
+        )
     text, _encoding = decode_html(body, declared_charset(content_type))
     return ArticlePage(url, text, listing_title=listing_title).to_raw()

@@ -35,7 +35,17 @@ KCN_RETRY_AFTER_MAX = 120.0
 # Scrapy's 1 GiB default is far too much for news pages and attachments.
 DOWNLOAD_MAXSIZE = 64 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 16 * 1024 * 1024
-DOWNLOAD_HANDLERS = {"file": None, "data": None, "ftp": None, "s3": None}
+DOWNLOAD_HANDLERS = {
+    "file": None,
+    "data": None,
+    "ftp": None,
+    "s3": None,
+    # DOWNLOAD_MAXSIZE does not cover headers: these bound them (issue 12).
+    "http": "kcn_crawler.download_handler.BoundedHeadersDownloadHandler",
+    "https": "kcn_crawler.download_handler.BoundedHeadersDownloadHandler",
+}
+KCN_MAX_HEADER_BYTES = 256 * 1024  # a response's whole header section
+KCN_MAX_HEADERS = 256  # header lines of a response
 TELNETCONSOLE_ENABLED = False
 # Scrapy 2.19's remote control runs any Python code POSTed to a localhost HTTP server
 # and leaves its token in the user's profile; a scheduled crawler does not need it.
@@ -46,6 +56,12 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "kcn_crawler.middlewares.retry_after.RetryAfterMiddleware": 550,
     "kcn_crawler.middlewares.url_rules.UrlRulesMiddleware": 50,
+    # A meta refresh to the page itself or to javascript:/mailto: never loses the page.
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    "kcn_crawler.middlewares.meta_refresh.SafeMetaRefreshMiddleware": 580,
+    # robots.txt answering 5xx = disallow all, 4xx = allow all (RFC 9309).
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "kcn_crawler.middlewares.robots.Rfc9309RobotsTxtMiddleware": 100,
     # before the retries see an error: a site that never answered is not retried
     "kcn_crawler.middlewares.reachability.SiteReachabilityMiddleware": 560,
     # closest to the engine: sees only the failures the retries gave up on
@@ -210,6 +226,14 @@ SPIDER_MIDDLEWARES = {
     "kcn_crawler.extensions.progress.ProgressSpiderMiddleware": 940,
     # channel names not walked (a sites file's skip_channels); inert when empty
     "kcn_crawler.middlewares.skip_channels.SkipChannelsMiddleware": 960,
+    # A channel whose "next page" never ends is stopped and fails a check (issue 12).
+    "kcn_crawler.middlewares.runaway.RunawayPagingMiddleware": 970,
 }
 KCN_SKIP_CHANNELS: list[str] = []
+KCN_RUNAWAY_MIN_PAGES = 30  # density and repeats judged from this many pages of a channel on
+KCN_RUNAWAY_MAX_PER_DAY = 30.0  # articles a channel lists per day of its listing's date span
+KCN_RUNAWAY_BAD_DATES = 10  # listing dates after tomorrow or before 1995 (and 1/4 of them)
+KCN_RUNAWAY_PAGE_FACTOR = 50.0  # pages vs the median of the site's other channels ...
+KCN_RUNAWAY_PAGE_FLOOR = 200  # ... and at least this many pages
+KCN_RUNAWAY_REPEAT_PAGES = 10  # pages in a row turning with only already-listed articles
 DUPEFILTER_CLASS = "kcn_crawler.dupefilter.ResumableDupeFilter"

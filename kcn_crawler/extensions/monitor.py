@@ -34,6 +34,7 @@ from kcn_crawler.catalog.coverage import CoverageThresholds, coverage_checks
 from kcn_crawler.catalog.runtime import incremental_requested, runtime_for, spider_site
 from kcn_crawler.extensions.catalog import spider_args
 from kcn_crawler.middlewares.reachability import site_unreachable
+from kcn_crawler.middlewares.runaway import check_paging
 
 logger = logging.getLogger(__name__)
 
@@ -214,6 +215,7 @@ class MonitorExtension:
             self.stats.set_value("kcn/job/earlier_items", numbers.earlier_items)
         checks = run_checks(numbers, self.thresholds)
         checks += coverage_checks(self.stats.get_stats(), self.coverage_thresholds)
+        checks.append(check_paging(self.stats))
         failed = [check.line() for check in checks if not check.passed]
         self.stats.set_value(
             "kcn/checks", [{"name": c.name, "passed": c.passed, "detail": c.detail} for c in checks]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
@@ -20,6 +21,8 @@ from scrapy.utils.response import response_status_message
 
 logger = logging.getLogger(__name__)
 
+_SECONDS = re.compile(r"[0-9]+")
+
 
 def retry_after_seconds(value: bytes | str | None, now: datetime | None = None) -> float | None:
     """Seconds to wait from a ``Retry-After`` value, or None when absent/unreadable."""
@@ -29,11 +32,13 @@ def retry_after_seconds(value: bytes | str | None, now: datetime | None = None) 
     text = text.strip()
     if not text:
         return None
-    if text.isdigit():
+    if _SECONDS.fullmatch(text):  # ASCII digits only: str.isdigit() also takes "²" and "٣"
         return float(text)
+    if not text.isascii():  # an HTTP date is ASCII
+        return None
     try:
         when = parsedate_to_datetime(text)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)

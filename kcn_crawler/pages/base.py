@@ -16,7 +16,10 @@ from lxml import etree
 
 from kcn_crawler.normalize import clean_inline, repair_legacy
 from kcn_crawler.normalize.legacy import TCVN3_TO_UNICODE
+from kcn_crawler.pages.depth import flatten
 
+# libxml2's "Excessive depth in document" (XML_ERR_RESOURCE_LIMIT).
+_DEPTH_LIMIT = etree.ErrorTypes.ERR_RESOURCE_LIMIT
 # A plain (not lxml.html) parser: no per-element class look-up, faster proxies.
 _PARSER = etree.HTMLParser(recover=True, encoding="utf-8", huge_tree=True)
 
@@ -111,6 +114,9 @@ def to_root(html: Any) -> etree._Element:
     if not data:
         data = b"<html/>"
     root = etree.fromstring(data, parser=_PARSER)
+    if any(e.type == _DEPTH_LIMIT for e in _PARSER.error_log):
+        # Nested deeper than libxml2 goes: read again with the deep containers unwrapped.
+        root = etree.fromstring(flatten(data), parser=_PARSER)
     if root is None:
         root = etree.fromstring(b"<html/>", parser=_PARSER)
     return root
@@ -123,28 +129,35 @@ def tag_of(el: Any) -> str:
 
 
 def raw_text(el: etree._Element) -> str:
-    """Text of ``el`` with a space at every block boundary; scripts and styles skipped."""
+    """Text of ``el`` with a space at every block boundary; scripts and styles skipped.
+
+    Iterative (an explicit stack, no recursion): a page nested thousands of elements
+    deep is read like any other."""
     parts: list[str] = []
-    _collect(el, parts)
+    # (element, entered): entered=False opens it, True closes it (block space, tail).
+    stack: list[tuple[Any, bool]] = [(el, False)]
+    while stack:
+        node, entered = stack.pop()
+        if entered:
+            if tag_of(node) in BLOCK_TAGS:
+                parts.append(" ")
+            if node is not el and node.tail:
+                parts.append(node.tail)
+            continue
+        tag = tag_of(node)
+        if tag and tag not in SKIP_TAGS:
+            if tag in BLOCK_TAGS:
+                parts.append(" ")
+            if node.text:
+                parts.append(node.text)
+            stack.append((node, True))
+            stack.extend((child, False) for child in reversed(node))
+            continue
+        if tag == "img" and node.text:  # malformed markup
+            parts.append(node.text)
+        if node is not el and node.tail:
+            parts.append(node.tail)
     return "".join(parts)
-
-
-def _collect(el: etree._Element, parts: list[str]) -> None:
-    tag = tag_of(el)
-    if tag and tag not in SKIP_TAGS:
-        block = tag in BLOCK_TAGS
-        if block:
-            parts.append(" ")
-        if el.text:
-            parts.append(el.text)
-        for child in el:
-            _collect(child, parts)
-            if child.tail:
-                parts.append(child.tail)
-        if block:
-            parts.append(" ")
-    elif tag == "img" and el.text:  # malformed markup
-        parts.append(el.text)
 
 
 # A letter or mark legacy mojibake never holds (Latin-1 only): genuine Unicode text,

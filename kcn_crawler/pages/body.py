@@ -5,8 +5,8 @@ line (``<br>`` breaks a line), one per table row of a data table (its cells'
 texts joined by a tab) — remembering for each block what later steps need: bold/italic,
 right alignment, the class names around it, whether it is a caption.  Layout
 tables (cells holding paragraphs or other tables) are walked like divs.
-:func:`clean_html` serialises the body without scripts, styles and ``on*``
-handlers, with links and images made absolute.
+:func:`clean_html` serialises the body through an allow-list sanitizer (no scripts,
+styles, handlers, frames, forms or script URLs), with links and images made absolute.
 """
 
 from __future__ import annotations
@@ -14,9 +14,11 @@ from __future__ import annotations
 import copy
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from lxml import etree
 
+from kcn_crawler.normalize.sanitize import sanitize_html
 from kcn_crawler.pages.base import (
     BLOCK_TAGS,
     SKIP_TAGS,
@@ -143,7 +145,7 @@ def _add_text(
 
 
 def _visit(
-    el: etree._Element,
+    root: etree._Element,
     st: _State,
     bold: bool,
     italic: bool,
@@ -151,15 +153,57 @@ def _visit(
     hints: str,
     block_el: etree._Element,
 ) -> None:
+    """Walk ``root`` in document order with an explicit stack (no recursion: a body
+    nested thousands of elements deep is read like any other)."""
+    # Frames: ("open", el, bold, italic, right, hints, block_el) enters an element;
+    # ("after", child, parent's context) ends a child (start marker, its tail);
+    # ("close", el) flushes a block at its end.
+    stack: list[tuple[Any, ...]] = [("open", root, bold, italic, right, hints, block_el)]
+    while stack:
+        frame = stack.pop()
+        if frame[0] == "close":
+            _flush(st)
+            continue
+        if frame[0] == "after":
+            _, child, c_bold, c_italic, c_right, c_hints, c_block = frame
+            if child is st.start:
+                st.segs = []
+                st.started = True
+            if child.tail:
+                _add_text(st, child.tail, c_bold, c_italic, c_right, c_hints, c_block)
+            continue
+        _, el, bold, italic, right, hints, block_el = frame
+        opened = _open(el, st, bold, italic, right, hints, block_el)
+        if opened is None:
+            continue
+        bold, italic, right, hints, block_el, is_block = opened
+        if is_block:
+            stack.append(("close", el))
+        for child in reversed(el):
+            stack.append(("after", child, bold, italic, right, hints, block_el))
+            stack.append(("open", child, bold, italic, right, hints, block_el))
+
+
+def _open(
+    el: etree._Element,
+    st: _State,
+    bold: bool,
+    italic: bool,
+    right: bool,
+    hints: str,
+    block_el: etree._Element,
+) -> tuple[bool, bool, bool, str, etree._Element, bool] | None:
+    """Enter ``el``: its own text added; the context its children are read in, or
+    ``None`` when they are not read (skipped, an image, a line break, a data table)."""
     tag = el.tag.lower() if isinstance(el.tag, str) else ""
     if not tag or tag in SKIP_TAGS or el in st.skip:
-        return
+        return None
     if tag == "img":
         _image(el, st)
-        return
+        return None
     if tag == "br":
         _flush(st)
-        return
+        return None
     is_block = tag in BLOCK_TAGS
     if is_block:
         _flush(st)
@@ -183,19 +227,11 @@ def _visit(
             if "font-style" in style and re.search(r"font-style\s*:\s*italic", style):
                 italic = True
     if tag == "table" and st.started and _visit_table(el, st, hints):
-        return
+        return None
     if tag == "figcaption" or (is_block and _CAPTION_HINT.search(el.get("class") or "")):
         hints += " caption"
     _add_text(st, el.text, bold, italic, right, hints, block_el)
-    for child in el:
-        _visit(child, st, bold, italic, right, hints, block_el)
-        if child is st.start:
-            st.segs = []
-            st.started = True
-        if child.tail:
-            _add_text(st, child.tail, bold, italic, right, hints, block_el)
-    if is_block:
-        _flush(st)
+    return bold, italic, right, hints, block_el, is_block
 
 
 def _image(el: etree._Element, st: _State) -> None:
@@ -400,5 +436,8 @@ def clean_html(body: etree._Element | list[etree._Element], base_url: str) -> st
                 else:
                     url = absolute(base_url, val)
                     if url:
-                        node.attrib[name] = url
-    return etree.tostring(el, encoding="unicode", method="html")
+                        try:
+                            node.attrib[name] = url
+                        except ValueError:  # control characters: no usable URL
+                            del node.attrib[name]
+    return sanitize_html(etree.tostring(el, encoding="unicode", method="html"))

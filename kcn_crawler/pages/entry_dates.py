@@ -95,24 +95,35 @@ def _own_date(item: etree._Element, links: list[tuple[etree._Element, str, str]]
 
 
 def _lines(el: etree._Element, out: list[list[str]]) -> None:
-    """The text of ``el`` outside links, cut into lines at blocks, ``<br>`` s and links."""
-    tag = tag_of(el)
-    if not tag or tag in SKIP_TAGS:
-        return
-    if tag == "a":
-        out.append([])
-        return
-    block = tag in BLOCK_TAGS
-    if block:
-        out.append([])
-    if el.text:
-        out[-1].append(el.text)
-    for child in el:
-        _lines(child, out)
-        if child.tail:
-            out[-1].append(child.tail)
-    if block:
-        out.append([])
+    """The text of ``el`` outside links, cut into lines at blocks, ``<br>`` s and links.
+
+    Iterative (an explicit stack): no recursion on depth."""
+    # A str on the stack is text for the current line, None starts a new line.
+    stack: list[Any] = [el]
+    while stack:
+        node = stack.pop()
+        if node is None:
+            out.append([])
+            continue
+        if isinstance(node, str):
+            out[-1].append(node)
+            continue
+        tag = tag_of(node)
+        if not tag or tag in SKIP_TAGS:
+            continue
+        if tag == "a":
+            out.append([])
+            continue
+        block = tag in BLOCK_TAGS
+        if block:
+            out.append([])
+            stack.append(None)
+        for child in reversed(node):
+            if child.tail:
+                stack.append(child.tail)
+            stack.append(child)
+        if node.text:
+            out[-1].append(node.text)
 
 
 def _first_line_date(lines: list[list[str]]) -> str | None:

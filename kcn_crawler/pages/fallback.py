@@ -165,21 +165,30 @@ def _site_footer(t: Any, stats: dict) -> etree._Element | None:
 
 
 def _stats(el: etree._Element, out: dict, in_link: bool) -> tuple[int, int]:
-    """Post-order: (text length, link text length) of every element, into ``out``."""
-    tag = tag_of(el)
-    if not tag or tag in SKIP_TAGS:
-        out[el] = (0, 0)
-        return 0, 0
-    in_link = in_link or tag == "a"
-    tl = len((el.text or "").strip())
-    ll = tl if in_link else 0
-    for child in el:
-        ctl, cll = _stats(child, out, in_link)
-        tail = len((child.tail or "").strip())
-        tl += ctl + tail
-        ll += cll + (tail if in_link else 0)
-    out[el] = (tl, ll)
-    return tl, ll
+    """Post-order: (text length, link text length) of every element, into ``out``.
+
+    Iterative (children before parents, from an explicit stack): no recursion on depth."""
+    order: list[tuple[etree._Element, bool]] = []  # pre-order; reversed = children first
+    stack = [(el, in_link)]
+    while stack:
+        node, linked = stack.pop()
+        tag = tag_of(node)
+        if not tag or tag in SKIP_TAGS:
+            out[node] = (0, 0)
+            continue
+        linked = linked or tag == "a"
+        order.append((node, linked))
+        stack.extend((child, linked) for child in node)
+    for node, linked in reversed(order):
+        tl = len((node.text or "").strip())
+        ll = tl if linked else 0
+        for child in node:
+            ctl, cll = out[child]
+            tail = len((child.tail or "").strip())
+            tl += ctl + tail
+            ll += cll + (tail if linked else 0)
+        out[node] = (tl, ll)
+    return out[el]
 
 
 _PART_TITLE = re.compile(r"ms-webpart-(?:chrome-)?title|ms-wptitle|ms-standardheader", re.I)
@@ -342,11 +351,33 @@ def _measure(
     in_link: bool,
 ) -> tuple[int, int, int, int, int]:
     """Post-order: (text length, link text length, own inline text length, commas,
-    paragraphs inside); paragraph-like blocks with 25+ characters go to ``paras``."""
+    paragraphs inside); paragraph-like blocks with 25+ characters go to ``paras``.
+
+    Iterative (children before parents, from an explicit stack): no recursion on depth;
+    ``paras`` gets the blocks in the same order as a recursive post-order walk."""
+    zero = (0, 0, 0, 0, 0)
+    results: dict[etree._Element, tuple[int, int, int, int, int]] = {}
+    stack: list[tuple[etree._Element, bool, bool]] = [(el, in_link, False)]
+    while stack:
+        node, linked, done = stack.pop()
+        if not done:
+            tag = tag_of(node)
+            if not tag or tag in SKIP_TAGS or node in skip:
+                results[node] = zero
+                continue
+            linked = linked or tag == "a"
+            stack.append((node, linked, True))
+            stack.extend((child, linked, False) for child in reversed(node))
+            continue
+        results[node] = _measure_one(node, linked, stats, paras, counts, results)
+    return results[el]
+
+
+def _measure_one(
+    el: etree._Element, in_link: bool, stats: dict, paras: list, counts: dict, results: dict
+) -> tuple[int, int, int, int, int]:
+    """``_measure`` of one element whose children are measured in ``results``."""
     tag = tag_of(el)
-    if not tag or tag in SKIP_TAGS or el in skip:
-        return 0, 0, 0, 0, 0
-    in_link = in_link or tag == "a"
     text = el.text or ""
     own = len(text.strip())
     commas = text.count(",")
@@ -354,7 +385,7 @@ def _measure(
     ll = own if in_link else 0
     npara = 0
     for child in el:
-        ctl, cll, cown, ccommas, cpara = _measure(child, skip, stats, paras, counts, in_link)
+        ctl, cll, cown, ccommas, cpara = results.pop(child, (0, 0, 0, 0, 0))
         tl += ctl
         ll += cll
         npara += cpara

@@ -273,14 +273,26 @@ def _near(pager_el: etree._Element, up: set[etree._Element]) -> bool:
 
 
 def _text_outside_links(el: etree._Element) -> str:
+    """Text of ``el`` outside its links (iterative: no recursion on depth)."""
     if tag_of(el) == "a":
         return ""
-    parts = [el.text or ""]
-    for child in el:
-        if tag_of(child) != "a":
-            parts.append(_text_outside_links(child))
-        parts.append(child.tail or "")
-    return " ".join(parts)
+    parts: list[str] = []
+    # A str on the stack is text to emit; an element is read (never a link): its text,
+    # then per child " " + the child's text outside links (unless a link), " " + tail.
+    stack: list[Any] = [el]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):
+            parts.append(node)
+            continue
+        parts.append(node.text or "")
+        for child in reversed(node):
+            stack.append(child.tail or "")
+            stack.append(" ")
+            if tag_of(child) != "a":
+                stack.append(child)
+                stack.append(" ")
+    return "".join(parts)
 
 
 def _entries(g: _Group, dates: list[str | None]) -> list[ListingEntry]:

@@ -172,12 +172,17 @@ def examine(url: str, body: bytes, disposition: str | None, content_type: str | 
     plain extension, whatever the server or the URL called the file.
     """
     sha = hashlib.sha256(body).hexdigest()
-    filename = name_from_disposition(disposition) or name_from_url(url)
+    url_name = name_from_url(url)
+    filename = name_from_disposition(disposition) or url_name
     ext = extension(filename)
     mime = (content_type or "").split(";")[0].strip().lower()
     claimed = KIND_BY_EXT.get(ext) or KIND_BY_MIME.get(mime)
     detected = sniff(body)
-    mismatch = claimed is not None and claimed != "html" and detected != claimed
+    # Every name the file goes by must agree with its bytes: the server's filename
+    # and the URL's own extension (a ".jpg" link serving a PDF is flagged even when
+    # Content-Disposition calls it "x.pdf").
+    claims = {claimed, KIND_BY_EXT.get(extension(url_name))} - {None, "html"}
+    mismatch = any(kind != detected for kind in claims)
     # A known, truthful extension is kept (.docx stays .docx); otherwise the
     # extension names what the bytes are ("bin" for unknown bytes posing as a type).
     if mismatch:

@@ -130,3 +130,15 @@ def test_command_line_arguments() -> None:
         "since=2024-01-01",
     ]
     assert command_line_arguments(argv) == {"site": "http://x", "since": "2024-01-01"}
+
+
+def test_examine_flags_bytes_that_disagree_with_the_url_extension() -> None:
+    """Issue 12: a .jpg or .docx URL serving PDF bytes, named x.pdf by the server."""
+    pdf = b"%PDF-1.4 tiny"
+    for url in ("http://h/portal/Photos/a.jpg", "http://h/portal/VanBan/b.docx"):
+        facts = examine(url, pdf, 'attachment; filename="x.pdf"', "application/pdf")
+        assert facts.mismatch is True
+        assert facts.detected == "pdf" and facts.path.endswith(".pdf")
+    # a URL without a known extension: the server's name and the bytes agree
+    facts = examine("http://h/Download.aspx?id=5", pdf, 'attachment; filename="x.pdf"', None)
+    assert facts.mismatch is False
