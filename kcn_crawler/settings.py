@@ -234,6 +234,5 @@ KCN_RUNAWAY_MIN_PAGES = 30  # density and repeats judged from this many pages of
 KCN_RUNAWAY_MAX_PER_DAY = 30.0  # articles a channel lists per day of its listing's date span
 KCN_RUNAWAY_BAD_DATES = 10  # listing dates after tomorrow or before 1995 (and 1/4 of them)
 KCN_RUNAWAY_PAGE_FACTOR = 50.0  # pages vs the median of the site's other channels ...
-KCN_RUNAWAY_PAGE_FLOOR = 200  # ... and at least this many pages
-KCN_RUNAWAY_REPEAT_PAGES = 10  # pages in a row turning with only already-listed articles
+KCN_RUNAWAY_PAGE_FLOOR = 3000  # ... and at least this many pages
 DUPEFILTER_CLASS = "kcn_crawler.dupefilter.ResumableDupeFilter"

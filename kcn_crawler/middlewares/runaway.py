@@ -8,8 +8,12 @@ paging a channel, with a warning, when it looks like no real channel:
 
 * its listing dates leave the plausible range (after tomorrow, before 1995);
 * it lists far more articles per day than any portal publishes;
-* it runs to far more pages than the site's other channels;
-* its pages keep turning while every article on them repeats.
+* it runs to far more pages than the site's other channels (thousands of pages, fifty
+  times theirs: a real site's biggest channel may well be ten times the others).
+
+Pages of repeated articles need no rule here: the walk itself stops at a page that shows
+no article new to that channel, and an article another channel listed already is no sign
+of a runaway (a parent channel often lists its sub-channels' articles).
 
 Each stop is recorded in the stat ``kcn/paging/runaway``; :func:`check_paging`
 turns it into a failed check (exit status 3).
@@ -42,8 +46,7 @@ class Limits:
     max_per_day: float = 30.0  # articles listed per day of the listing's date span
     bad_dates: int = 10  # implausible listing dates (and a quarter of the dated entries)
     page_factor: float = 50.0  # pages vs the median of the site's other channels ...
-    page_floor: int = 200  # ... and at least this many
-    repeat_pages: int = 10  # pages in a row turning with no new article
+    page_floor: int = 3000  # ... and at least this many
 
     @classmethod
     def from_settings(cls, settings: Any) -> Limits:
@@ -53,7 +56,6 @@ class Limits:
             bad_dates=settings.getint("KCN_RUNAWAY_BAD_DATES", cls.bad_dates),
             page_factor=settings.getfloat("KCN_RUNAWAY_PAGE_FACTOR", cls.page_factor),
             page_floor=settings.getint("KCN_RUNAWAY_PAGE_FLOOR", cls.page_floor),
-            repeat_pages=settings.getint("KCN_RUNAWAY_REPEAT_PAGES", cls.repeat_pages),
         )
 
 
@@ -67,7 +69,6 @@ class ChannelWalk:
     implausible: int = 0
     first: date | None = None
     last: date | None = None
-    idle_turns: int = 0  # consecutive pages that turned without a new article
     stopped: str | None = None
 
     def add_date(self, day: date | None, today: date) -> None:
@@ -88,9 +89,7 @@ def runaway_reason(walk: ChannelWalk, others: Iterable[int], limits: Limits) -> 
         days = (walk.last - walk.first).days + 1
         if walk.articles / days > limits.max_per_day:
             return f"{walk.articles} articles listed within {days} day(s) on {walk.pages} pages"
-    if walk.idle_turns >= limits.repeat_pages:
-        return f"{walk.idle_turns} pages in a row with only articles already listed"
-    rest = sorted(others)
+    rest = sorted(pages for pages in others if pages > 1)  # channels, not one-page candidates
     if rest and walk.pages >= limits.page_floor:
         typical = median(rest)
         if walk.pages > limits.page_factor * max(typical, 1):
@@ -118,19 +117,17 @@ class RunawayPagingMiddleware:
             async for out in result:
                 yield out
             return
-        key = str(kcn.get("channel"))
+        key = str(kcn.get("walk") or kcn.get("channel"))
         walk = self.walks.setdefault(key, ChannelWalk())
         walk.pages += 1
         today = date.today()
         turns: list[Request] = []
-        new = 0
         async for out in result:
             okcn = out.meta.get("kcn", {}) if isinstance(out, Request) else {}
             if okcn.get("kind") == "listing":
                 turns.append(out)  # the next page: decided below
                 continue
             if okcn.get("kind") == "article":
-                new += 1
                 walk.articles += 1
                 raw = okcn.get("listing_date")
                 if raw:
@@ -138,7 +135,6 @@ class RunawayPagingMiddleware:
                     parsed = parse_date(raw)
                     walk.add_date(parsed.value.date() if parsed else None, today)
             yield out
-        walk.idle_turns = walk.idle_turns + 1 if turns and not new else 0
         if turns and walk.stopped is None:
             others = [w.pages for k, w in self.walks.items() if k != key]
             walk.stopped = runaway_reason(walk, others, self.limits)
