@@ -139,7 +139,7 @@ class RunawayPagingMiddleware:
             others = [w.pages for k, w in self.walks.items() if k != key]
             walk.stopped = runaway_reason(walk, others, self.limits)
             if walk.stopped is not None:
-                self.report(key, walk)
+                self.report(str(kcn.get("channel")), walk)
         if walk.stopped is None:
             for turn in turns:
                 yield turn
