@@ -34,6 +34,15 @@ redis.call('ZADD', KEYS[2], now + tonumber(ARGV[1]), id)
 return {{id, top[1]}}
 """
 
+# KEYS: seen-set, requests; ARGV: fingerprint, score, request -> 1 (pushed) or 0 (seen before).
+# One step: a worker dying between marking a request seen and pushing it would lose it for
+# good (every later copy of it is taken for a duplicate).
+PUSH_UNSEEN = """
+if redis.call('SADD', KEYS[1], ARGV[1]) == 0 then return 0 end
+redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3])
+return 1
+"""
+
 # KEYS: requests, leases, leased -> number of requests put back
 REAP = f"""{NOW_MS}
 local expired = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', now)
@@ -115,12 +124,18 @@ class RedisCrawl:
         self.failures = f"{prefix}:failures"
         self.seeded = f"{prefix}:seeded"
         self.workers = f"{prefix}:workers"
+        self._push_unseen = server.register_script(PUSH_UNSEEN)
         self._pop = server.register_script(POP)
         self._reap = server.register_script(REAP)
         self._renew = server.register_script(RENEW)
         self._state = server.register_script(STATE)
 
-    # --- leases -----------------------------------------------------------------
+    # --- frontier and leases ---------------------------------------------------------
+    def push_unseen(self, fingerprint: str, score: float, data: str, seen_key: str = "") -> bool:
+        """Mark a request seen and push it, in one step; False if it was seen before."""
+        keys = [seen_key or self.dupefilter, self.requests]
+        return bool(self._push_unseen(keys=keys, args=[fingerprint, score, data]))
+
     def pop(self, lease_ms: int) -> tuple[str, str] | None:
         """Take the best request off the frontier under a new lease: ``(lease id, data)``."""
         found = self._pop(

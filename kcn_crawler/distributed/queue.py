@@ -41,6 +41,18 @@ class LeasedPriorityQueue(PriorityQueue):
 
     def push(self, request: Request) -> None:
         super().push(request)
+        self._pushed(request)
+
+    def push_unseen(self, request: Request, fingerprint: str, seen_key: str) -> bool:
+        """Push the request unless the seen-set has its fingerprint (which it then gets),
+        atomically; False when it was seen before."""
+        data = self._encode_request(request)
+        pushed = self.crawl.push_unseen(fingerprint, -request.priority, data, seen_key)
+        if pushed:
+            self._pushed(request)
+        return pushed
+
+    def _pushed(self, request: Request) -> None:
         lease = request.meta.get(LEASE)
         if lease:  # a retry or redirect of a leased request: it lives on as this one
             self.ack(lease)
