@@ -33,6 +33,7 @@ class LeasedPriorityQueue(PriorityQueue):
         # the crawl's prefix is the queue key without ":requests"
         self.crawl = RedisCrawl(server, self.key.rsplit(":", 1)[0])
         self.held: set[str] = set()  # leases this worker holds
+        self.worker = ""  # this worker's id, recorded with each lease it takes
 
     def _encode_request(self, request: Request) -> Any:
         data = request.to_dict(spider=self.spider)
@@ -58,7 +59,7 @@ class LeasedPriorityQueue(PriorityQueue):
             self.ack(lease)
 
     def pop(self, timeout: int = 0) -> Request | None:
-        found = self.crawl.pop(self.lease_ms)
+        found = self.crawl.pop(self.lease_ms, self.worker)
         if found is None:
             return None
         lease, data = found

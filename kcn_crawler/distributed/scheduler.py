@@ -99,6 +99,7 @@ class LeasedScheduler(Scheduler):
     def open(self, spider: Any) -> None:
         super().open(spider)
         self.leased_queue.lease_ms = self.lease_ms
+        self.leased_queue.worker = self.worker
         self.beat()
         self.heartbeat = task.LoopingCall(self.beat)
         self.heartbeat.start(self.interval, now=False)
