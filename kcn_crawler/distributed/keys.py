@@ -3,8 +3,9 @@
 Under ``<prefix>:<spider>:<host>``:
 
 * ``requests`` (zset) the frontier; ``dupefilter`` (set) the seen-set;
-* ``leases`` (zset lease id → deadline, ms) and ``leased`` (hash lease id →
-  ``score␠request``): popped requests not yet acknowledged;
+* ``leases`` (zset lease id → deadline, ms), ``leased`` (hash lease id →
+  ``score␠request``) and ``holders`` (hash lease id → worker): popped requests
+  not yet acknowledged, and who holds them;
 * ``items`` (list of JSON items) for the collector; ``stats`` (hash) the
   workers' summed counters; ``failures`` (list of JSON) their failed URLs;
 * ``seeded`` (set once: the first worker started the walk), ``workers``
@@ -23,7 +24,8 @@ from typing import Any
 
 NOW_MS = "local t = redis.call('TIME') local now = t[1] * 1000 + math.floor(t[2] / 1000)"
 
-# KEYS: requests, leases, leased, lease counter; ARGV: lease ms -> {id, request} or nil
+# KEYS: requests, leases, leased, lease counter, holders; ARGV: lease ms, worker
+#   -> {id, request} or nil
 POP = f"""{NOW_MS}
 local top = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
 if #top == 0 then return nil end
@@ -31,10 +33,20 @@ redis.call('ZREM', KEYS[1], top[1])
 local id = tostring(redis.call('INCR', KEYS[4]))
 redis.call('HSET', KEYS[3], id, top[2] .. ' ' .. top[1])
 redis.call('ZADD', KEYS[2], now + tonumber(ARGV[1]), id)
+redis.call('HSET', KEYS[5], id, ARGV[2])
 return {{id, top[1]}}
 """
 
-# KEYS: requests, leases, leased -> number of requests put back
+# KEYS: seen-set, requests; ARGV: fingerprint, score, request -> 1 (pushed) or 0 (seen before).
+# One step: a worker dying between marking a request seen and pushing it would lose it for
+# good (every later copy of it is taken for a duplicate).
+PUSH_UNSEEN = """
+if redis.call('SADD', KEYS[1], ARGV[1]) == 0 then return 0 end
+redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3])
+return 1
+"""
+
+# KEYS: requests, leases, leased, holders -> number of requests put back
 REAP = f"""{NOW_MS}
 local expired = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', now)
 for _, id in ipairs(expired) do
@@ -44,6 +56,7 @@ for _, id in ipairs(expired) do
     redis.call('ZADD', KEYS[1], tonumber(string.sub(value, 1, cut - 1)), string.sub(value, cut + 1))
   end
   redis.call('HDEL', KEYS[3], id)
+  redis.call('HDEL', KEYS[4], id)
   redis.call('ZREM', KEYS[2], id)
 end
 return #expired
@@ -110,21 +123,30 @@ class RedisCrawl:
         self.leases = f"{prefix}:leases"
         self.leased = f"{prefix}:leased"
         self.lease_counter = f"{prefix}:lease_counter"
+        self.holders = f"{prefix}:holders"
         self.items = f"{prefix}:items"
         self.stats = f"{prefix}:stats"
         self.failures = f"{prefix}:failures"
         self.seeded = f"{prefix}:seeded"
         self.workers = f"{prefix}:workers"
+        self._push_unseen = server.register_script(PUSH_UNSEEN)
         self._pop = server.register_script(POP)
         self._reap = server.register_script(REAP)
         self._renew = server.register_script(RENEW)
         self._state = server.register_script(STATE)
 
-    # --- leases -----------------------------------------------------------------
-    def pop(self, lease_ms: int) -> tuple[str, str] | None:
-        """Take the best request off the frontier under a new lease: ``(lease id, data)``."""
+    # --- frontier and leases ---------------------------------------------------------
+    def push_unseen(self, fingerprint: str, score: float, data: str, seen_key: str = "") -> bool:
+        """Mark a request seen and push it, in one step; False if it was seen before."""
+        keys = [seen_key or self.dupefilter, self.requests]
+        return bool(self._push_unseen(keys=keys, args=[fingerprint, score, data]))
+
+    def pop(self, lease_ms: int, worker: str = "") -> tuple[str, str] | None:
+        """Take the best request off the frontier under a new lease held by ``worker``:
+        ``(lease id, data)``."""
         found = self._pop(
-            keys=[self.requests, self.leases, self.leased, self.lease_counter], args=[lease_ms]
+            keys=[self.requests, self.leases, self.leased, self.lease_counter, self.holders],
+            args=[lease_ms, worker],
         )
         if not found:
             return None
@@ -137,6 +159,7 @@ class RedisCrawl:
             pipe = self.server.pipeline()
             pipe.zrem(self.leases, *leases)
             pipe.hdel(self.leased, *leases)
+            pipe.hdel(self.holders, *leases)
             pipe.execute()
 
     def renew(self, worker: str, lease_ms: int, leases: list[str]) -> None:
@@ -145,7 +168,7 @@ class RedisCrawl:
 
     def reap(self) -> int:
         """Put requests whose lease expired back on the frontier; returns how many."""
-        return int(self._reap(keys=[self.requests, self.leases, self.leased]))
+        return int(self._reap(keys=[self.requests, self.leases, self.leased, self.holders]))
 
     def release(self, leases: list[str]) -> None:
         """Give leases back now (a worker shutting down early)."""
@@ -205,6 +228,7 @@ class RedisCrawl:
         """Delete every key of this crawl (the collector, once it wrote everything)."""
         keys = [
             self.requests, self.dupefilter, self.leases, self.leased, self.lease_counter,
+            self.holders,
             self.items, self.stats, self.failures, self.seeded, self.workers,
         ]  # fmt: skip
         self.server.delete(*keys)

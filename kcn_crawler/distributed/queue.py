@@ -33,6 +33,7 @@ class LeasedPriorityQueue(PriorityQueue):
         # the crawl's prefix is the queue key without ":requests"
         self.crawl = RedisCrawl(server, self.key.rsplit(":", 1)[0])
         self.held: set[str] = set()  # leases this worker holds
+        self.worker = ""  # this worker's id, recorded with each lease it takes
 
     def _encode_request(self, request: Request) -> Any:
         data = request.to_dict(spider=self.spider)
@@ -41,12 +42,24 @@ class LeasedPriorityQueue(PriorityQueue):
 
     def push(self, request: Request) -> None:
         super().push(request)
+        self._pushed(request)
+
+    def push_unseen(self, request: Request, fingerprint: str, seen_key: str) -> bool:
+        """Push the request unless the seen-set has its fingerprint (which it then gets),
+        atomically; False when it was seen before."""
+        data = self._encode_request(request)
+        pushed = self.crawl.push_unseen(fingerprint, -request.priority, data, seen_key)
+        if pushed:
+            self._pushed(request)
+        return pushed
+
+    def _pushed(self, request: Request) -> None:
         lease = request.meta.get(LEASE)
         if lease:  # a retry or redirect of a leased request: it lives on as this one
             self.ack(lease)
 
     def pop(self, timeout: int = 0) -> Request | None:
-        found = self.crawl.pop(self.lease_ms)
+        found = self.crawl.pop(self.lease_ms, self.worker)
         if found is None:
             return None
         lease, data = found

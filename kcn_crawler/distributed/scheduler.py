@@ -1,11 +1,12 @@
 """The worker's scheduler: scrapy-redis's, with leases, liveness and a clean shared end.
 
 On top of :class:`scrapy_redis.scheduler.Scheduler` (frontier and seen-set in
-Redis), every ``KCN_REDIS_HEARTBEAT`` seconds a worker renews its leases and
-its liveness, puts expired leases of dead workers back on the frontier and adds
-its stats to the crawl's. When its engine is idle it acknowledges any lease it
-still holds (nothing is in flight), and stays open while another worker may
-still add requests: it closes when the frontier is empty and no lease is out.
+Redis; a new request is marked seen and pushed in one atomic step), every
+``KCN_REDIS_HEARTBEAT`` seconds a worker renews its leases and its liveness,
+puts expired leases of dead workers back on the frontier and adds its stats to
+the crawl's. When its engine is idle it acknowledges any lease it still holds
+(nothing is in flight), and stays open while another worker may still add
+requests: it closes when the frontier is empty and no lease is out.
 A worker stopped early (Ctrl-C, SIGTERM) gives its leases back at once.
 """
 
@@ -98,6 +99,7 @@ class LeasedScheduler(Scheduler):
     def open(self, spider: Any) -> None:
         super().open(spider)
         self.leased_queue.lease_ms = self.lease_ms
+        self.leased_queue.worker = self.worker
         self.beat()
         self.heartbeat = task.LoopingCall(self.beat)
         self.heartbeat.start(self.interval, now=False)
@@ -164,12 +166,15 @@ class LeasedScheduler(Scheduler):
     # scrapy-redis's own versions pass Scrapy 2.13's deprecated ``spider=`` to the stats
     def enqueue_request(self, request: Any) -> bool:
         try:
-            if not request.dont_filter and self.df.request_seen(request):
+            if request.dont_filter:
+                self.queue.push(request)
+            elif not self.leased_queue.push_unseen(
+                request, self.df.request_fingerprint(request), self.df.key
+            ):
                 self.df.log(request, self.spider)
                 return False
             if self.stats:
                 self.stats.inc_value("scheduler/enqueued/redis")
-            self.queue.push(request)
             return True
         finally:  # in Redis (or seen before): the callback that yielded it may be acked
             self.ledger.request_done(request)
