@@ -71,27 +71,28 @@ def is_home_path(url: str) -> bool:
     return path.rsplit("/", 1)[-1] in _HOME_NAMES
 
 
-def candidate_key(url: str) -> str:
-    """One key per page: canonical path, lower-cased, with the query minus paging and
-    tracking parameters (``?PageIndex=2`` is the channel itself)."""
-    query = [
+def _kept_query(url: str) -> list[tuple[str, str]]:
+    """The query parameters that say which page it is (no paging, no tracking)."""
+    return [
         (k, v)
         for k, v in parse_qsl(urlsplit(url).query, keep_blank_values=True)
         if k.lower() not in PAGE_PARAMS and k.lower() not in _NOISE_PARAMS
     ]
+
+
+def candidate_key(url: str) -> str:
+    """One key per page: canonical path, lower-cased, with the query minus paging and
+    tracking parameters (``?PageIndex=2`` is the channel itself)."""
+    query = _kept_query(url)
     key = canonical_url(url).lower()
     return f"{key}?{urlencode(sorted(query))}" if query else key
 
 
 def _page_url(url: str) -> str:
     """The URL to fetch for a candidate: no fragment, no paging or tracking parameters."""
-    parts = urlsplit(url.split("#", 1)[0])
-    query = [
-        (k, v)
-        for k, v in parse_qsl(parts.query, keep_blank_values=True)
-        if k.lower() not in PAGE_PARAMS and k.lower() not in _NOISE_PARAMS
-    ]
-    base = url.split("#", 1)[0].split("?", 1)[0]
+    base = url.split("#", 1)[0]
+    query = _kept_query(base)
+    base = base.split("?", 1)[0]
     return f"{base}?{urlencode(query)}" if query else base
 
 

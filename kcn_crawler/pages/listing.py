@@ -62,6 +62,7 @@ class ListingPage:
         self.day = day  # the archive's answer for this day: its entries carry this date
         self._turns: list[tuple[etree._Element, PagerLink]] | None = None
         self.main_list: etree._Element | None = None  # the container of entries(), once read
+        self._entries: list[ListingEntry] | None = None
 
     # -- paging -----------------------------------------------------------------
     def _page_turns(self) -> list[tuple[etree._Element, PagerLink]]:
@@ -90,7 +91,12 @@ class ListingPage:
 
     # -- entries ----------------------------------------------------------------
     def entries(self) -> list[ListingEntry]:
-        """The main listing's articles, in page order, each once."""
+        """The main listing's articles, in page order, each once (read once per page)."""
+        if self._entries is None:
+            self._entries = self._read_entries()
+        return self._entries
+
+    def _read_entries(self) -> list[ListingEntry]:
         units = self._article_links()
         if not units:
             return []

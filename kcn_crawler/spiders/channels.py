@@ -36,6 +36,7 @@ class Channel:
     name: str
     url: str
     depth: int  # 0: linked from the home page; 1+: a sub-channel
+    row: dict[str, Any]  # its row of the report's channel table (stats)
     listed: set[str] = field(default_factory=set)
 
 
@@ -95,8 +96,9 @@ class ChannelDirectory:
             logger.debug("Not a channel: %s (%s)", link.url, evidence.reason)
             return False
         name = link.text or link.url.rsplit("/", 1)[-1]
-        self.channels[key] = Channel(name=name, url=link.url, depth=depth)
-        self.report.append({"name": name, "url": link.url, "articles": 0, "depth": depth})
+        row = {"name": name, "url": link.url, "articles": 0, "depth": depth}
+        self.channels[key] = Channel(name=name, url=link.url, depth=depth, row=row)
+        self.report.append(row)
         self.stats.set_value("kcn/listing/channels", len(self.channels))
         logger.info("Channel found: %s <%s> (%s)", name, link.url, evidence.reason)
         return True
@@ -107,10 +109,7 @@ class ChannelDirectory:
         if channel is None:
             return
         channel.listed.update(article_ids)
-        for row in self.report:
-            if row["url"] == channel.url:
-                row["articles"] = len(channel.listed)
-                break
+        channel.row["articles"] = len(channel.listed)
         reached = [aid for aid in article_ids if aid in self.home_unreached]
         for aid in reached:
             del self.home_unreached[aid]

@@ -23,6 +23,16 @@ FAST = (
     "CONCURRENT_REQUESTS_PER_DOMAIN=8",
     "LOG_LEVEL=INFO",
 )
+# A resumable job slow enough to be caught midway (about 20 requests a second), fast enough
+# for CI.
+SLOW = (
+    "AUTOTHROTTLE_ENABLED=0",
+    "DOWNLOAD_DELAY=0.05",
+    "RANDOMIZE_DOWNLOAD_DELAY=0",
+    "CONCURRENT_REQUESTS_PER_DOMAIN=2",
+    "LOG_LEVEL=INFO",
+    "JOBDIR=job",
+)
 
 
 @dataclass

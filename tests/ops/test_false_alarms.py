@@ -23,6 +23,7 @@ import pytest
 from parsel import Selector
 
 from tests.ops.helpers import (
+    SLOW,
     Run,
     crawl,
     crawl_command,
@@ -34,15 +35,6 @@ from tests.ops.helpers import (
 from tests.replica.process import Replica, run_replica
 
 pytestmark = pytest.mark.crawl
-
-SLOW = (
-    "AUTOTHROTTLE_ENABLED=0",
-    "DOWNLOAD_DELAY=0.05",
-    "RANDOMIZE_DOWNLOAD_DELAY=0",
-    "CONCURRENT_REQUESTS_PER_DOMAIN=2",
-    "LOG_LEVEL=INFO",
-    "JOBDIR=job",
-)
 
 
 @pytest.fixture(scope="module")

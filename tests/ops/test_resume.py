@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from tests.ops.helpers import (
+    SLOW,
     crawl,
     crawl_command,
     export_files,
@@ -31,16 +32,6 @@ from tests.ops.helpers import (
 from tests.replica.process import Replica, run_replica
 
 pytestmark = pytest.mark.crawl
-
-# Slow enough to be caught midway (about 20 requests a second), fast enough for CI.
-SLOW = (
-    "AUTOTHROTTLE_ENABLED=0",
-    "DOWNLOAD_DELAY=0.05",
-    "RANDOMIZE_DOWNLOAD_DELAY=0",
-    "CONCURRENT_REQUESTS_PER_DOMAIN=2",
-    "LOG_LEVEL=INFO",
-    "JOBDIR=job",
-)
 
 
 @pytest.fixture(scope="module")
