@@ -16,6 +16,13 @@ from typing import Any, Literal
 from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo
 
+from kcn_crawler.normalize.labels import (
+    DATE_LINE_ONLY_LABELS,
+    DATE_NOISE_WORDS,
+    PUBLICATION_DATE_LABELS,
+    alternation,
+)
+
 __all__ = [
     "VN_TZ",
     "ParsedDate",
@@ -210,7 +217,7 @@ _dp_parser: Any = None
 _DP_WEEKDAY = re.compile(r"\b(?:thứ\s*(?:hai|ba|tư|bốn|năm|sáu|bảy|[2-7])|chủ\s*nhật)\b,?", re.I)
 _DP_MONTH0 = re.compile(r"\b(tháng|thg)\s*0(\d)\b", re.IGNORECASE)
 _DP_NOISE = re.compile(
-    r"(?:cập nhật|ngày đăng|đăng ngày|đăng lúc|ngày|lúc"
+    rf"(?:{alternation(PUBLICATION_DATE_LABELS + DATE_LINE_ONLY_LABELS + DATE_NOISE_WORDS)}"
     r"|\(?\s*(?:gmt|utc)\s*\+\s*0?7(?::?00)?\s*\)?)\s*:?",
     re.IGNORECASE,
 )

@@ -9,7 +9,6 @@ the right submit button is the "Xem" nearest to the date input.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from lxml import etree
@@ -18,17 +17,19 @@ from kcn_crawler.normalize import clean_inline
 from kcn_crawler.pages.base import tag_of, text_of, to_root
 from kcn_crawler.pages.listing import ListingPage, parse_postback
 from kcn_crawler.pages.types import ArchiveFormSpec, Postback
+from kcn_crawler.pages.vocabulary import (
+    ARCHIVE_DATE_INPUT,
+    ARCHIVE_DATE_INPUT_CI,
+    ARCHIVE_FORM_LABEL,
+    ARCHIVE_SUBMIT,
+    SEARCH_INPUT,
+)
 
 __all__ = ["ArchiveResultsPage", "find_archive_form"]
 
 _CANDIDATES = etree.XPath("//form | //input | //button | //a[@href or @onclick] | //text()")
-_DATE_NAME = re.compile(r"(?:DateTimeControl(?:Date)?|(?<![a-z])Date(?:Date)?|dtcDate\w*)$")
-_DATE_NAME_CI = re.compile(r"(?:datetimecontroldate|ngay|ngaydang|txtdate|tungay)$", re.I)
-_SEARCH = re.compile(r"search|keyword|timkiem|tukhoa|InputKeywords", re.I)
-_LABEL = re.compile(r"đã\s+đăng\s+ngày|tin\s+theo\s+ngày|xem\s+tin\s+ngày", re.I)
 _TEXT_TYPES = frozenset({"", "text", "date", "search"})
 _SUBMIT_TYPES = frozenset({"submit", "button", "image"})
-_XEM = re.compile(r"^\s*xem(\s+tin)?\s*$", re.I)
 
 
 def _is_text_input(el: etree._Element) -> bool:
@@ -58,7 +59,7 @@ def find_archive_form(url: str, html: Any) -> ArchiveFormSpec | None:
     current_form = -1
     for node in _CANDIDATES(root):
         if isinstance(node, str):  # a text node
-            if _LABEL.search(node):
+            if ARCHIVE_FORM_LABEL.search(node):
                 label_pos.append(len(seq))
             continue
         if tag_of(node) == "form":
@@ -78,11 +79,11 @@ def find_archive_form(url: str, html: Any) -> ArchiveFormSpec | None:
         score = 0
         if name.lower().endswith("datetimecontroldate"):
             score += 4
-        elif _DATE_NAME.search(name) or _DATE_NAME_CI.search(name):
+        elif ARCHIVE_DATE_INPUT.search(name) or ARCHIVE_DATE_INPUT_CI.search(name):
             score += 2
         if any(p <= i and not any(_is_text_input(s) for s in seq[p:i]) for p in label_pos):
             score += 3
-        if _SEARCH.search(name) or _SEARCH.search(el.get("id") or ""):
+        if SEARCH_INPUT.search(name) or SEARCH_INPUT.search(el.get("id") or ""):
             score -= 5
         if score >= 2 and (best is None or score > best[0]):
             best = (score, i)
@@ -98,7 +99,7 @@ def find_archive_form(url: str, html: Any) -> ArchiveFormSpec | None:
     postback: Postback | None = None
     choice: tuple[int, etree._Element] | None = None
     for j, el in enumerate(seq):
-        if j == pos or not _XEM.match(_button_label(el)):
+        if j == pos or not ARCHIVE_SUBMIT.match(_button_label(el)):
             continue
         tag = tag_of(el)
         is_button = (tag == "input" and (el.get("type") or "").lower() in _SUBMIT_TYPES) or (

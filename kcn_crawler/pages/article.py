@@ -9,7 +9,6 @@ its end by :mod:`kcn_crawler.pages.signature`.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,21 +29,15 @@ from kcn_crawler.pages.body import Block, clean_html, walk
 from kcn_crawler.pages.hidden import hidden_elements
 from kcn_crawler.pages.media import attachments, images
 from kcn_crawler.pages.signature import (
-    STOP_LINE,
     cut_furniture,
     is_stop_line,
     signature_after,
     take_tail,
 )
 from kcn_crawler.pages.types import RawArticle
+from kcn_crawler.pages.vocabulary import DATE_LINE_LABEL, LEAD_HINT, STOP_LINE
 
 __all__ = ["ArticlePage"]
-
-_LEAD_HINT = re.compile(
-    r"(?:^|[\s_-])(?:sapo|lead|summary|mota|mo-ta|tomtat|tom-tat|"
-    r"description|trichdan|trich-dan|news-?sapo|news-?lead|intro)",
-    re.I,
-)
 
 
 @dataclass
@@ -318,7 +311,7 @@ def _drop_date_lines(blocks: list[Block]) -> tuple[list[Block], str | None]:
     """A "Cập nhật: …" line at the end of the body is the page's date, not text."""
     date = None
     for b in reversed(blocks[-3:]):
-        if vicinity.DATE_LINE_LABEL.match(b.text) and not b.text.lower().startswith("ngày "):
+        if DATE_LINE_LABEL.match(b.text) and not b.text.lower().startswith("ngày "):
             d = vicinity.date_line(b.text)
             if d:
                 date = d
@@ -332,7 +325,7 @@ def _lead(blocks: list[Block]) -> tuple[Block | None, list[Block]]:
     for i, b in enumerate(blocks[:2]):
         if b.caption or b.row:
             continue
-        marked = bool(_LEAD_HINT.search(b.hints))
+        marked = bool(LEAD_HINT.search(b.hints))
         styled = (b.bold or b.italic) and len(b.text) >= 60 and i == 0
         if (marked or styled) and len(blocks) > i + 1 and not is_stop_line(b.text):
             return b, blocks[:i] + blocks[i + 1 :]

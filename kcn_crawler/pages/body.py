@@ -29,15 +29,11 @@ from kcn_crawler.pages.base import (
     raw_text,
     tag_of,
 )
+from kcn_crawler.pages.vocabulary import CAPTION_HINT
 
 _INLINE_BOLD = frozenset({"b", "strong"})
 _INLINE_ITALIC = frozenset({"i", "em", "cite"})
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_CAPTION_HINT = re.compile(
-    r"caption|chuthich|chu-thich|chu_thich|image-?desc|photo-?desc|"
-    r"note-?image|img-?desc|legend",
-    re.I,
-)
 
 
 @dataclass(slots=True)
@@ -228,7 +224,7 @@ def _open(
                 italic = True
     if tag == "table" and st.started and _visit_table(el, st, hints):
         return None
-    if tag == "figcaption" or (is_block and _CAPTION_HINT.search(el.get("class") or "")):
+    if tag == "figcaption" or (is_block and CAPTION_HINT.search(el.get("class") or "")):
         hints += " caption"
     _add_text(st, el.text, bold, italic, right, hints, block_el)
     return bold, italic, right, hints, block_el, is_block
@@ -337,7 +333,7 @@ def _mark_captions(st: _State) -> None:
             elif _plain_caption(im.el, b):
                 im.caption = b.text  # and the paragraph stays text: the page shows it so
     for b in blocks:
-        if "caption" in b.hints and not b.caption and _CAPTION_HINT.search(b.hints):
+        if "caption" in b.hints and not b.caption and CAPTION_HINT.search(b.hints):
             b.caption = True
 
 

@@ -32,8 +32,8 @@ from kcn_crawler.normalize import (
     site_root,
 )
 from kcn_crawler.pages.base import absolute, same_host, tag_of, text_of
-from kcn_crawler.pages.pager import PAGE_PARAMS
 from kcn_crawler.pages.types import Link, ListingEntry
+from kcn_crawler.pages.vocabulary import HOME_NAMES, NEWS_WORDS, PAGE_PARAMS, TRACKING_PARAMS
 
 __all__ = [
     "ChannelEvidence",
@@ -48,19 +48,6 @@ _LINKS = etree.XPath("//a[@href]")
 
 # What a page of the site may be: an .aspx/.html page or a folder. Files are never channels.
 _PAGE_EXT = re.compile(r"(?:\.aspx?|\.html?|\.php|/|^[^.]*)$", re.I)
-# Query parameters that say nothing about which page it is (tracking, cache busting).
-_NOISE_PARAMS = frozenset(
-    {"fbclid", "gclid", "utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content"}
-)
-_HOME_NAMES = frozenset({"default.aspx", "default.htm", "default.html", "index.html", "home.aspx"})
-
-# Words of a news channel's name or slug (the listing-like pages a home page links).
-_NEWS_WORDS = re.compile(
-    r"\b(?:tin|tin tức|tin tuc|thông báo|thong bao|sự kiện|su kien|hoạt động|hoat dong|"
-    r"bản tin|ban tin|news|chính sách|chinh sach|kenhtin|kênh tin|chuyên mục|chuyen muc|"
-    r"thời sự|thoi su|tuyên truyền|tuyen truyen)\b",
-    re.I,
-)
 
 
 def is_home_path(url: str) -> bool:
@@ -68,7 +55,7 @@ def is_home_path(url: str) -> bool:
     path = unquote(urlsplit(url).path).lower().rstrip("/")
     if path in ("", "/portal", "/portal/pages", "/en", "/en/pages"):
         return True
-    return path.rsplit("/", 1)[-1] in _HOME_NAMES
+    return path.rsplit("/", 1)[-1] in HOME_NAMES
 
 
 def _kept_query(url: str) -> list[tuple[str, str]]:
@@ -76,7 +63,7 @@ def _kept_query(url: str) -> list[tuple[str, str]]:
     return [
         (k, v)
         for k, v in parse_qsl(urlsplit(url).query, keep_blank_values=True)
-        if k.lower() not in PAGE_PARAMS and k.lower() not in _NOISE_PARAMS
+        if k.lower() not in PAGE_PARAMS and k.lower() not in TRACKING_PARAMS
     ]
 
 
@@ -169,7 +156,7 @@ def looks_like_news(link: Link) -> bool:
         return True
     slug = unquote(urlsplit(link.url).path).rsplit("/", 1)[-1].rsplit(".", 1)[0]
     words = f"{link.text} {slug.replace('-', ' ').replace('_', ' ')}"
-    return _NEWS_WORDS.search(words) is not None
+    return NEWS_WORDS.search(words) is not None
 
 
 @dataclass(frozen=True)

@@ -10,26 +10,17 @@ the entry's.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from lxml import etree
 
 from kcn_crawler.normalize import find_dates, is_article_url
 from kcn_crawler.pages.base import BLOCK_TAGS, SKIP_TAGS, class_id, quick_clean, tag_of, text_of
-from kcn_crawler.pages.dateline import DATE_LINE_LABEL, date_line
+from kcn_crawler.pages.dateline import date_line
 from kcn_crawler.pages.headline import is_label
+from kcn_crawler.pages.vocabulary import ARCHIVE_HEADING, DATE_LINE_LABEL, HEADING_HINT
 
-#: The archive's results heading: the archive label followed by the day.
-_ARCHIVE_HEAD = re.compile(
-    r"^(?:các\s+)?(?:tin|bài)(?:\s+bài)?\s+(?:đã\s+)?(?:được\s+)?đăng\s+(?:vào\s+|trong\s+)?ngày"
-    r"|^(?:các\s+)?tin\s+(?:theo|trong)\s+ngày|^xem\s+tin\s+ngày",
-    re.I,
-)
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "caption", "legend"})
-_HEADING_HINT = re.compile(
-    r"(?:^|[\s_-])(?:[a-z]*(?:title|head|header|heading|tieude|tieu-de)[a-z]*)(?:$|[\s_-])", re.I
-)
 _HEADING_XP = etree.XPath(
     ".//*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6 or self::caption]"
 )
@@ -40,7 +31,7 @@ def is_archive_heading(label: str) -> bool:
     """Whether a box heading is the archive label followed by a day ("Các tin đã đăng
     ngày 16/05/2019"): the archive's results, unlike the form's bare label."""
     s = quick_clean(label)
-    return bool(_ARCHIVE_HEAD.match(s)) and bool(find_dates(s))
+    return bool(ARCHIVE_HEADING.match(s)) and bool(find_dates(s))
 
 
 def entry_dates(g: Any) -> list[str | None]:
@@ -158,7 +149,7 @@ def _is_heading(el: etree._Element) -> bool:
     if not tag or tag in SKIP_TAGS or tag in ("a", "br", "img"):
         return False
     named = tag in _HEADINGS or (
-        (el.get("class") or el.get("id")) is not None and bool(_HEADING_HINT.search(class_id(el)))
+        (el.get("class") or el.get("id")) is not None and bool(HEADING_HINT.search(class_id(el)))
     )
     if not named and len(el) > 3:
         return False

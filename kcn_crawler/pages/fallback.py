@@ -12,16 +12,26 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from lxml import etree
 
 from kcn_crawler.normalize import is_article_url, is_boilerplate_line
 from kcn_crawler.pages.base import BLOCK_TAGS, SKIP_TAGS, class_id, quick_clean, tag_of
-from kcn_crawler.pages.signature import ATTACH_LINE, is_stop_line
+from kcn_crawler.pages.signature import is_stop_line
+from kcn_crawler.pages.vocabulary import (
+    ATTACH_LINE,
+    CHROME_NAME,
+    CONTACT_LINE,
+    NEVER_CONTENT_LABEL,
+    SIDE_LABEL,
+    SITE_NOTICE,
+    WEB_PART,
+    WEB_PART_ERROR,
+    WEB_PART_TITLE,
+)
 
-__all__ = ["SIDE_LABEL", "best_body", "chrome"]
+__all__ = ["best_body", "chrome"]
 
 _CHROME = etree.XPath(
     "//script | //style | //noscript | //head | //nav | //select | //textarea | //button"
@@ -30,49 +40,11 @@ _CHROME = etree.XPath(
     " | //footer[not(ancestor::article)] | //aside | //header[not(ancestor::article)]"
 )
 _WITH_NAMES = etree.XPath("//*[@class or @id]")
-_CHROME_NAME = re.compile(
-    r"(?:^|[\s_-])(?:menu|nav|breadcrumb|footer|sidebar|ribbon|quicklaunch|banner|search|"
-    r"login|share|social|copyright|topbar|toolbar|skip|"
-    # the same in Vietnamese: chân trang (footer), đầu trang (header), tìm kiếm, đăng nhập
-    r"chan-?trang|chan_trang|dau-?trang|dau_trang|timkiem|tim-kiem|dangnhap|dang-nhap)",
-    re.I,
-)
 _TEXTS = etree.XPath("//text()[normalize-space()]")
 #: Pieces of running text (100+ characters outside links and scripts) under an element.
 _RUNNING_TEXT = etree.XPath(
     "count(.//text()[string-length(normalize-space(.)) >= 100]"
     "[not(ancestor::a)][not(ancestor::script)][not(ancestor::style)])"
-)
-#: Headings of side boxes (besides the related-news labels of signature.STOP_LINE).
-SIDE_LABEL = re.compile(
-    r"^(?:video clip|video|hình ảnh hoạt động|thư viện ảnh|thư viện video|liên kết website|"
-    r"liên kết|thông báo|văn bản mới|lịch công tác|thống kê truy cập|tin nổi bật|tin tiêu điểm|"
-    r"tiêu điểm|tin đọc nhiều|tin xem nhiều|xem nhiều nhất|xem nhiều|đọc nhiều|nổi bật|"
-    r"tin mới nhất|tin mới|"
-    r"danh mục|chuyên mục|thăm dò ý kiến|hỗ trợ trực tuyến|dịch vụ công|"
-    r"tìm kiếm|đăng nhập|bỏ qua.*)\s*:?$",
-    re.I,
-)
-#: What only a site's footer says: the publisher's notice ("Ghi rõ nguồn … khi phát hành
-#: lại", "Cơ quan chủ quản", "Bản quyền thuộc", "Giấy phép thiết lập", "©").
-_SITE_NOTICE = re.compile(
-    r"ghi rõ nguồn|phát hành lại thông tin|cơ quan chủ quản|chịu trách nhiệm chính|"
-    r"bản quyền thuộc|giấy phép thiết lập|copyright|©",
-    re.I,
-)
-#: SharePoint's message for a web part that failed to render (and its error id).
-_WEB_PART_ERROR = re.compile(r"lỗi phần web|web part error|correlation id\s*:", re.I)
-#: The footer's contact lines, which go with such a notice.
-_CONTACT = re.compile(r"địa chỉ\s*:|điện thoại\s*:|đt\s*:|fax\s*:|e-?mail\s*:|website\s*:", re.I)
-#: Side-box headings no article's own box ever carries: the box may hold prose (a work
-#: calendar, an introduction) and is still furniture. ("Thông báo", "Tin mới" can head
-#: a channel's content box, so they are not here.)
-_NEVER_CONTENT = re.compile(
-    r"^(?:lịch công tác|lịch làm việc|video clip|thăm dò ý kiến|liên kết website|"
-    r"hình ảnh hoạt động|thư viện ảnh|thống kê truy cập|tin đọc nhiều|tin xem nhiều|"
-    r"xem nhiều|đọc nhiều|hỗ trợ trực tuyến|giới thiệu chung|tiêu điểm|tin tiêu điểm|"
-    r"tin nổi bật|nổi bật)\s*:?$",
-    re.I,
 )
 #: Fewer characters than this outside links, and no link (to an attachment, say), is no
 #: article text: what is left of a page whose content box came empty.
@@ -98,19 +70,19 @@ def chrome(root: etree._Element) -> set[etree._Element]:
     for el in _WITH_NAMES(root):
         if (
             tag_of(el) not in _TOP
-            and _CHROME_NAME.search(class_id(el))
+            and CHROME_NAME.search(class_id(el))
             and _RUNNING_TEXT(el) < 3  # a "navi-main" layout cell holds the article
         ):
             out.add(el)
     stats: dict[etree._Element, tuple[int, int]] = {}
     _stats(root, stats, False)
     for t in _TEXTS(root):
-        if _WEB_PART_ERROR.match(t.strip()):
+        if WEB_PART_ERROR.match(t.strip()):
             holder = _holder(t)
             if holder is not None:
                 out.add(_failed_part(holder))
             continue
-        if _SITE_NOTICE.search(t):
+        if SITE_NOTICE.search(t):
             footer = _site_footer(t, stats)
             if footer is not None:
                 out.add(footer)
@@ -126,7 +98,7 @@ def chrome(root: etree._Element) -> set[etree._Element]:
         tl, ll = stats.get(el, (0, 0))
         if tl - ll > 300 + len(line):
             continue  # a short line among running text ("Lượt xem: 12" atop the body)
-        if _NEVER_CONTENT.match(line):
+        if NEVER_CONTENT_LABEL.match(line):
             part = _web_part(el)
             out.add(part if part is not None else _box_of(el, 3000, stats, prose=True, label=line))
         else:
@@ -146,7 +118,7 @@ def _failed_part(el: etree._Element) -> etree._Element:
     """The web part whose rendering failed (``el`` holds its error message): its body,
     or the message's own block when no web part markup is around it."""
     for anc in el.iterancestors():
-        if _PART.search(anc.get("class") or "") or tag_of(anc) in _TOP:
+        if WEB_PART.search(anc.get("class") or "") or tag_of(anc) in _TOP:
             return anc if tag_of(anc) not in _TOP else el
     return el
 
@@ -159,7 +131,7 @@ def _site_footer(t: Any, stats: dict) -> etree._Element | None:
     while el is not None and tag_of(el) not in _TOP and stats.get(el, (0, 0))[0] <= 1000:
         found = el
         el = el.getparent()
-    if found is None or not _CONTACT.search(" ".join(found.itertext())):
+    if found is None or not CONTACT_LINE.search(" ".join(found.itertext())):
         return None
     return found
 
@@ -191,10 +163,6 @@ def _stats(el: etree._Element, out: dict, in_link: bool) -> tuple[int, int]:
     return out[el]
 
 
-_PART_TITLE = re.compile(r"ms-webpart-(?:chrome-)?title|ms-wptitle|ms-standardheader", re.I)
-_PART = re.compile(r"(?:^|\s)(?:ms-webpart-chrome|ms-webpartzone-cell|ms-wpbody)(?:\s|$)", re.I)
-
-
 def _web_part(el: etree._Element) -> etree._Element | None:
     """The SharePoint web part whose title bar holds ``el``, if it is in one: its box,
     prose and all (a "Lịch công tác" web part may hold more text than a short article)."""
@@ -202,9 +170,9 @@ def _web_part(el: etree._Element) -> etree._Element | None:
     for anc in (el, *el.iterancestors()):
         names = f"{anc.get('class') or ''} {anc.get('id') or ''}"
         if not titled:
-            titled = bool(_PART_TITLE.search(names))
+            titled = bool(WEB_PART_TITLE.search(names))
             continue
-        if _PART.search(anc.get("class") or "") or (anc.get("id") or "").startswith(
+        if WEB_PART.search(anc.get("class") or "") or (anc.get("id") or "").startswith(
             "MSOZoneCell_WebPart"
         ):
             return anc

@@ -32,8 +32,8 @@ from kcn_crawler.pages.base import (
     text_of,
 )
 from kcn_crawler.pages.dateline import date_line
-from kcn_crawler.pages.fallback import SIDE_LABEL
 from kcn_crawler.pages.signature import is_stop_line
+from kcn_crawler.pages.vocabulary import LEAD_HINT, SIDE_LABEL, SITE_SUFFIX, TITLE_HINT
 
 __all__ = [
     "edge_date",
@@ -47,8 +47,6 @@ __all__ = [
 ]
 
 _HEAD_TAGS = {"h1": 50.0, "h2": 46.0, "h3": 42.0, "h4": 38.0, "h5": 30.0, "h6": 30.0}
-_TITLE_HINT = re.compile(r"title|tieude|tieu-de|tieu_de|headline|heading|tentin", re.I)
-_LEAD_HINT = re.compile(r"sapo|lead|summary|mota|mo-ta|tomtat|tom-tat|description|trichdan", re.I)
 _LINE_TAGS = frozenset({"td", "th", "div", "p", "span", "font", "center"})
 _PARA_TAGS = frozenset(
     {"p", "div", "li", "pre", "blockquote", "dd", "font", "span", "center", "td", "th"}
@@ -136,7 +134,7 @@ def _kind(el: etree._Element, tag: str) -> float:
     if score:
         return score
     names = class_id(el) if (el.get("class") or el.get("id")) else ""
-    if names and _TITLE_HINT.search(names) and not _LEAD_HINT.search(names):
+    if names and TITLE_HINT.search(names) and not LEAD_HINT.search(names):
         return 44.0
     if tag in ("b", "strong") and _standalone(el):
         return 26.0
@@ -263,13 +261,6 @@ def _first_paragraph_pos(body: etree._Element, order: dict) -> int:
     return order.get(body, 0) + 1
 
 
-#: The site's name after the title in ``<title>``: "… - CỔNG THÔNG TIN ĐIỆN TỬ TỈNH …".
-_SITE_SUFFIX = re.compile(
-    r"\s+[|\-–—»:]{1,2}\s+(?:cổng thông tin|cổng ttđt|cổng tt|trang thông tin|trang tin)\b.*$",
-    re.I,
-)
-
-
 def meta_title(root: etree._Element, listing_title: str | None = None) -> str | None:
     """og:title, else the <title> minus the site name."""
     for content in _META_TITLE(root):
@@ -280,7 +271,7 @@ def meta_title(root: etree._Element, listing_title: str | None = None) -> str | 
         t = clean_inline("".join(el.itertext()))
         if not t:
             continue
-        bare = _SITE_SUFFIX.sub("", t)
+        bare = SITE_SUFFIX.sub("", t)
         if bare != t and bare:
             return bare  # the title whole, " - " in it kept
         parts = [p.strip() for p in re.split(r"\s+[|\-–»:]{1,2}\s+", t) if p.strip()]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from lxml import etree
@@ -10,22 +9,19 @@ from lxml import etree
 from kcn_crawler.normalize import clean_inline
 from kcn_crawler.pages.base import absolute, text_of
 from kcn_crawler.pages.body import Image
+from kcn_crawler.pages.vocabulary import DOC_ANYWHERE, DOC_EXT, ICON_PATH
 
-_DOC_EXT = re.compile(r"\.(?:pdf|docx?|xlsx?|zip|rar)$", re.I)
 _LINKS = etree.XPath(".//a[@href]")
-
-
-_DOC_ANYWHERE = re.compile(r"\.(?:pdf|docx?|xlsx?|zip|rar)(?:$|[?&#])", re.I)
 
 
 def is_attachment_url(url: str) -> bool:
     """Whether ``url`` points to a document (.pdf .doc .docx .xls .xlsx .zip .rar): by its
     path, or by a query value (SharePoint's ``download.aspx?SourceUrl=…/x.pdf``)."""
     parts = urlsplit(url)
-    if _DOC_EXT.search(unquote(parts.path)):
+    if DOC_EXT.search(unquote(parts.path)):
         return True
     return bool(parts.query) and any(
-        _DOC_EXT.search(v.strip()) for _, v in parse_qsl(parts.query, keep_blank_values=True)
+        DOC_EXT.search(v.strip()) for _, v in parse_qsl(parts.query, keep_blank_values=True)
     )
 
 
@@ -42,7 +38,7 @@ def attachments(
         done.add(scope)
         for a in _LINKS(scope):
             href = a.get("href") or ""
-            if not _DOC_ANYWHERE.search(unquote(href)):
+            if not DOC_ANYWHERE.search(unquote(href)):
                 continue
             url = absolute(base_url, href)
             if not url or not is_attachment_url(url):
@@ -64,17 +60,9 @@ def _file_name(url: str) -> str:
     return unquote(urlsplit(url).path.rsplit("/", 1)[-1])
 
 
-_ICON = re.compile(
-    r"/_layouts/|/style%20library/|/style library/|/images/icons?/|(?:^|[/_-])(?:icon|ico|"
-    r"bullet|spacer|blank|pixel|arrow|btn|button|print|email|pdf|doc|xls|zip|rar|file)"
-    r"[\w-]*\.(?:gif|png|jpe?g|svg)$",
-    re.I,
-)
-
-
 def _is_icon(im: Image) -> bool:
     """Decoration: icons, bullets, spacers, tiny images and images of document links."""
-    if _ICON.search(urlsplit(im.url).path):
+    if ICON_PATH.search(urlsplit(im.url).path):
         return True
     el = im.el
     if el is None:

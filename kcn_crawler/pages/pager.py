@@ -13,6 +13,16 @@ from lxml import etree
 from kcn_crawler.normalize import clean_inline, is_article_url, is_excluded_url, site_root
 from kcn_crawler.pages.base import absolute, text_of
 from kcn_crawler.pages.types import Link, PageTurn, Postback
+from kcn_crawler.pages.vocabulary import (
+    CURRENT_PAGE_CLASS,
+    PAGE_ARGUMENT,
+    PAGE_IN_PATH,
+    PAGE_PARAMS,
+    PAGE_TURN_CLASS,
+    PAGE_TURN_IMAGES,
+    PAGE_TURN_LABEL_OF,
+    PAGE_TURN_WORDS,
+)
 
 __all__ = ["PagerLink", "find_page_turns", "parse_postback"]
 
@@ -23,64 +33,6 @@ _DO_POSTBACK = re.compile(
 _WEBFORM = re.compile(
     r"WebForm_PostBackOptions\(\s*(" + _Q + r")(.*?)\1\s*,\s*(" + _Q + r")(.*?)\3", re.S
 )
-_PAGE_ARG = re.compile(r"^page\W{0,2}(\d+|next|prev|previous|first|last)$", re.I)
-PAGE_PARAMS = frozenset(
-    {
-        "page",
-        "p",
-        "pg",
-        "pageindex",
-        "pagenum",
-        "pageno",
-        "trang",
-        "currentpage",
-        "paging",
-        "pagenumber",
-        "page_no",
-        "pagingindex",
-    }
-)
-_PATH_PAGE = re.compile(r"(?:/|[-_])(?:page|trang)[-_/]?(\d+)(?:\.aspx|/|$)", re.I)
-_LABELS = {
-    "next": (
-        "trang sau",
-        "sau",
-        "»",
-        "›",
-        ">",
-        "next",
-        "next »",
-        "tiếp",
-        "tiếp theo",
-        "trang tiếp",
-        "trang kế",
-        "kế tiếp",
-        "xem tiếp",
-        "sau »",
-        "sau ›",
-        "tiếp »",
-    ),
-    "prev": ("trang trước", "trước", "«", "‹", "<", "prev", "previous", "« trước", "‹ trước"),
-    "first": ("trang đầu", "đầu", "««", "<<", "|<", "first", "« đầu"),
-    "last": ("trang cuối", "cuối", "»»", ">>", ">|", "last", "cuối »"),
-}
-_LABEL_OF = {text: rel for rel, texts in _LABELS.items() for text in texts}
-_CLASS_REL = re.compile(r"(?:^|[\s_-])(next|prev|last|first)(?:$|[\s_-])", re.I)
-# Labels outside the table above, read by their words: "Xem trang sau", "Tin tiếp theo »",
-# "Trang kế ›", "→", "▶", "Next page" … (a closed list never covers every skin).
-_WORD_REL = (
-    ("last", re.compile(r"\b(?:cuối|last)\b|^(?:»»|>>|>\||⇥|⏭)$", re.I)),
-    ("first", re.compile(r"\b(?:đầu tiên|trang đầu|first)\b|^(?:««|<<|\|<|⇤|⏮)$", re.I)),
-    ("next", re.compile(r"\b(?:sau|tiếp|kế|next|older)\b|^[\s>»›→▶▸⟩⇒❯]+$", re.I)),
-    ("prev", re.compile(r"\b(?:trước|prev|previous|newer)\b|^[\s<«‹←◀◂⟨⇐❮]+$", re.I)),
-)
-# An arrow image without words: its file name tells ("next.gif", "btn_sau.png", "arrow-right").
-_IMAGE_REL = (
-    ("last", re.compile(r"last|cuoi|end", re.I)),
-    ("first", re.compile(r"first|dau", re.I)),
-    ("next", re.compile(r"next|right|sau|tiep|forward", re.I)),
-    ("prev", re.compile(r"prev|left|truoc|back", re.I)),
-)
 
 
 def label_rel(label: str) -> str | None:
@@ -88,10 +40,10 @@ def label_rel(label: str) -> str | None:
     low = label.strip().lower()
     if not low or len(low) > 40:
         return None
-    rel = _LABEL_OF.get(low)
+    rel = PAGE_TURN_LABEL_OF.get(low)
     if rel:
         return rel
-    for rel, pattern in _WORD_REL:
+    for rel, pattern in PAGE_TURN_WORDS:
         if pattern.search(low):
             return rel
     return None
@@ -100,7 +52,7 @@ def label_rel(label: str) -> str | None:
 def _image_rel(a: etree._Element) -> str | None:
     for img in a.iter("img"):
         name = (img.get("src") or "").rsplit("/", 1)[-1].rsplit(".", 1)[0]
-        for rel, pattern in _IMAGE_REL:
+        for rel, pattern in PAGE_TURN_IMAGES:
             if name and pattern.search(name):
                 return rel
     return None
@@ -142,10 +94,10 @@ def _label(a: etree._Element) -> tuple[str, str | None, bool]:
     cands = [text, a.get("title") or "", a.get("aria-label") or ""]
     cands += [img.get("alt") or "" for img in a.iter("img")]
     for c in cands:
-        rel = _LABEL_OF.get(c.strip().lower())
+        rel = PAGE_TURN_LABEL_OF.get(c.strip().lower())
         if rel:
             return text or c, rel, True
-    m = _CLASS_REL.search(a.get("class") or "")
+    m = PAGE_TURN_CLASS.search(a.get("class") or "")
     if m:
         return text, m.group(1).lower(), True
     for c in cands:
@@ -167,7 +119,7 @@ def _url_page(url: str) -> int | None:
     for k, v in parse_qsl(parts.query, keep_blank_values=True):
         if k.lower() in PAGE_PARAMS and v.strip().isdigit():
             return int(v)
-    m = _PATH_PAGE.search(parts.path)
+    m = PAGE_IN_PATH.search(parts.path)
     return int(m.group(1)) if m else None
 
 
@@ -211,7 +163,7 @@ def _postback_control(a: etree._Element) -> PagerLink | None:
     text, rel, _ = _label(a)
     num_text = _number(text)
     arg = pb.argument
-    m = _PAGE_ARG.match(arg)
+    m = PAGE_ARGUMENT.match(arg)
     if m:
         word = m.group(1).lower()
         if word.isdigit():
@@ -245,7 +197,7 @@ def _button(el: etree._Element) -> PagerLink | None:
     number = _number(label)
     if rel is None and number is None:
         return None
-    turn = pb if pb is not None and _PAGE_ARG.match(pb.argument or "Page$1") else None
+    turn = pb if pb is not None and PAGE_ARGUMENT.match(pb.argument or "Page$1") else None
     return PagerLink(turn or Postback(el.get("name") or "", ""), number, rel or "number", label)
 
 
@@ -259,9 +211,6 @@ def find_page_turns(root: etree._Element, page_url: str) -> list[tuple[etree._El
     return out
 
 
-_CURRENT_CLASS = re.compile(r"current|active|selected|\bcur\b|\bsel\b", re.I)
-
-
 def _is_current_marker(el: etree._Element, page_number: int) -> bool:
     """A pager's mark of the page shown: its number outside any link, or a control
     marked current (``span.CurrentPage``, ``li.active``, ``aria-current``)."""
@@ -269,7 +218,7 @@ def _is_current_marker(el: etree._Element, page_number: int) -> bool:
     if tag not in ("span", "strong", "b", "em", "font", "li", "td", "a", "div", "i", "u"):
         return False
     own = (el.text or "").strip().strip("[]()")
-    marked = bool(_CURRENT_CLASS.search(el.get("class") or "")) or el.get("aria-current")
+    marked = bool(CURRENT_PAGE_CLASS.search(el.get("class") or "")) or el.get("aria-current")
     if own.isdigit() and int(own) == page_number:
         return tag != "a" or bool(marked) or not el.get("href")
     return bool(marked) and own.isdigit()

@@ -20,28 +20,14 @@ from kcn_crawler.normalize import (
 )
 from kcn_crawler.pages.base import BLOCK_TAGS, SKIP_TAGS, is_right_aligned, raw_text, tag_of
 from kcn_crawler.pages.body import Block
+from kcn_crawler.pages.vocabulary import (
+    ATTACH_LINE,
+    AUTHOR_HINT,
+    AUTHOR_LABEL,
+    FILE_NOTE,
+    STOP_LINE,
+)
 
-#: A line that ends the article: what follows is page furniture.
-STOP_LINE = re.compile(
-    r"^(?:tin liên quan|các tin liên quan|bài viết liên quan|tin bài liên quan|các tin khác|"
-    r"tin khác|các bài khác|tin đã đưa|các tin đã đưa|tin cùng chuyên mục|"
-    r"các tin cùng chuyên mục|xem thêm|in nội dung|in bài viết|in trang|gửi bài viết|"
-    r"gửi cho bạn bè|các tin đã đăng ngày|bình luận|ý kiến bạn đọc|chia sẻ|tin mới|"
-    r"tin mới hơn|tin cũ hơn|tin đọc nhiều|tin xem nhiều|về đầu trang|quay lại|trở về)"
-    r"\s*[:.»>]*\s*$",
-    re.I,
-)
-ATTACH_LINE = re.compile(
-    r"^(?:tài liệu|file|tệp|tập tin|văn bản|tải về|tải file|tệp tin) ?(?:đính kèm|kèm theo)?"
-    r"\s*:?\s*$|^(?:đính kèm|download)\s*:?\s*$",
-    re.I,
-)
-#: Class/id names that mark the author's signature.
-_AUTHOR_HINT = re.compile(
-    r"tacgia|tac-gia|tac_gia|author|signature|chuky|chu-ky|chu_ky|butdanh|but-danh|but_danh|"
-    r"nguoiviet|nguoi-viet|nguoi_viet|writer|byline|(?<![a-z])sign\b",
-    re.I,
-)
 _SENTENCE_END = re.compile(r"[.!?;:]$")
 
 
@@ -76,7 +62,7 @@ def _source(text: str) -> str | None:
 
 
 def _marked(b: Block) -> bool:
-    return b.right or bool(_AUTHOR_HINT.search(b.hints))
+    return b.right or bool(AUTHOR_HINT.search(b.hints))
 
 
 def _short(b: Block) -> bool:
@@ -123,13 +109,6 @@ def take_tail(blocks: list[Block]) -> tuple[list[Block], Tail]:
     return [b for b in blocks if not any(b is d for d in drop)], tail
 
 
-#: What an attachment line may add to the file's name: its type and size.
-_FILE_NOTE = re.compile(
-    r"^(?:[\s()\[\],;:|\-–]|pdf|docx?|xlsx?|pptx?|zip|rar|\d+(?:[.,]\d+)?\s*(?:[kmg]b|bytes?))*$",
-    re.I,
-)
-
-
 def _all_names(text: str, names: set[str]) -> bool:
     """Whether a line of the attachment block lists attachments only ("Hồ sơ mẫu (zip)")."""
     if not names:
@@ -137,23 +116,15 @@ def _all_names(text: str, names: set[str]) -> bool:
     for part in (p.strip() for p in text.split("|")):
         if part and part not in names:
             name = next((n for n in names if n and part.startswith(n)), None)
-            if name is None or not _FILE_NOTE.match(part[len(name) :]):
+            if name is None or not FILE_NOTE.match(part[len(name) :]):
                 return False
     return True
-
-
-# A label before the signer's name: "Tác giả: …", "Người viết: …", "Bài và ảnh: …".
-_AUTHOR_LABEL = re.compile(
-    r"^(?:tác\s+giả|người\s+viết|bút\s+danh|phóng\s+viên|cộng\s+tác\s+viên|"
-    r"(?:bài|tin)(?:\s+và\s+ảnh)?|ảnh)\s*:\s*",
-    re.I,
-)
 
 
 def strip_author_label(name: str) -> str:
     """The signer's name without a leading label such as "Tác giả:", nor the
     parentheses some editors sign in ("(Minh Hà)")."""
-    name = _AUTHOR_LABEL.sub("", name, count=1).strip() or name
+    name = AUTHOR_LABEL.sub("", name, count=1).strip() or name
     if name.startswith("(") and name.endswith(")") and name.count("(") == 1:
         name = name[1:-1].strip() or name
     return name
@@ -175,7 +146,7 @@ def _signature_blocks(content: list[Block], tail: Tail) -> list[Block]:
     if pieces is not None and len(pieces) == 2:  # name and role side by side on one line
         name, position = pieces
         if _marked(last):
-            hinted = bool(_AUTHOR_HINT.search(last.hints))
+            hinted = bool(AUTHOR_HINT.search(last.hints))
             named = looks_like_person_name(name) or (hinted and _name_line(name))
             ok = named and _role_line(position)
         else:  # unmarked: only a person's name beside a unit or position
@@ -196,7 +167,7 @@ def _signature_blocks(content: list[Block], tail: Tail) -> list[Block]:
         tail.author = last.text
         return [last]
     # a block marked as the author's is never body text, even when it reads oddly
-    marked = [b for b in content[-2:] if _AUTHOR_HINT.search(b.hints) and _short(b)]
+    marked = [b for b in content[-2:] if AUTHOR_HINT.search(b.hints) and _short(b)]
     if marked and marked[-1] is last and (len(marked) == 1 or marked[0] is prev):
         if _name_line(marked[0].text) and tail.author is None:
             tail.author = marked[0].text
@@ -244,7 +215,7 @@ def _signs(el: etree._Element, text: str) -> bool:
     position) and nothing else."""
     if len(text) > 200:
         return False
-    if _AUTHOR_HINT.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
+    if AUTHOR_HINT.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
         return True
     if el.find(".//a[@href]") is not None:
         return False
@@ -280,7 +251,7 @@ def signature_after(body: etree._Element) -> list[etree._Element]:
                 continue  # the files; the source line may follow them
             if len(sib) > 12 or (
                 sib.find(".//a[@href]") is not None
-                and not _AUTHOR_HINT.search(f"{sib.get('class') or ''} {sib.get('id') or ''}")
+                and not AUTHOR_HINT.search(f"{sib.get('class') or ''} {sib.get('id') or ''}")
             ):
                 return out  # a box, links: no signature (nor one after it)
             text = raw_text(sib).strip()
@@ -310,4 +281,4 @@ def _is_name(b: Block) -> bool:
         return False
     if looks_like_person_name(text):
         return True
-    return bool(_AUTHOR_HINT.search(b.hints)) and len(text.split()) <= 8
+    return bool(AUTHOR_HINT.search(b.hints)) and len(text.split()) <= 8

@@ -30,12 +30,19 @@ from kcn_crawler.pages.base import (
     tag_of,
     text_of,
 )
-from kcn_crawler.pages.dateline import DATE_LINE_LABEL, PUBLICATION_LABEL, date_line
+from kcn_crawler.pages.dateline import date_line
 from kcn_crawler.pages.headline import glued_date
-from kcn_crawler.pages.signature import STOP_LINE, is_stop_line
+from kcn_crawler.pages.signature import is_stop_line
+from kcn_crawler.pages.vocabulary import (
+    ARCHIVE_LINE_LABEL,
+    DATE_CLASS_HINT,
+    LEAD_HINT,
+    PUBLICATION_LABEL,
+    PUBLICATION_LABEL_IN_LINE,
+    STOP_LINE,
+)
 
 __all__ = [
-    "DATE_LINE_LABEL",
     "closing_date",
     "date_line",
     "date_near",
@@ -46,14 +53,6 @@ __all__ = [
     "meta_date",
 ]
 
-_DATE_LABEL = re.compile(
-    r"(?:cập nhật|ngày đăng|đăng ngày|ngày cập nhật|ngày xuất bản|"
-    r"thời gian đăng|đăng lúc|xuất bản|posted|published|updated)"
-    r"\s*(?:lúc|vào|ngày)?\s*:?",
-    re.I,
-)
-_ARCHIVE_LABEL = re.compile(r"các tin đã đăng ngày|tin theo ngày", re.I)
-_LEAD_HINT = re.compile(r"sapo|lead|summary|mota|mo-ta|tomtat|tom-tat|description|trichdan", re.I)
 _META_DATE = etree.XPath(
     "//meta[@property='article:published_time' or @name='pubdate' or @name='publishdate'"
     " or @itemprop='datePublished' or @name='date' or @name='DC.date.issued'"
@@ -64,8 +63,6 @@ _SCOPED_TEXTS = etree.XPath(".//text()[normalize-space()]")
 #: Paragraph-level blocks: a date inside one is a date line only when the whole
 #: paragraph is ("<p><b>Ngày 25/09/2017</b>, tại huyện …</p>" is a sentence).
 _PARAGRAPHS = frozenset({"p", "li", "dd", "dt", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5"})
-#: Class/id names of an element that holds a date of its own.
-_DATE_NAME = re.compile(r"date|time|ngay|publish|posted|created|modified|capnhat", re.I)
 _LINKS = etree.XPath(".//a[@href]")
 
 
@@ -131,7 +128,9 @@ def is_marked(el: etree._Element | None, raw: str | None) -> bool:
             break
         if isinstance(d.tag, str) and raw in text_of(d):
             near.append(d)  # the element of its own in the title's line
-    return any(tag_of(node) == "time" or bool(_DATE_NAME.search(class_id(node))) for node in near)
+    return any(
+        tag_of(node) == "time" or bool(DATE_CLASS_HINT.search(class_id(node))) for node in near
+    )
 
 
 def following(el: etree._Element) -> Iterator[etree._Element]:
@@ -179,7 +178,7 @@ def date_near(
             if not chunk or not chunk.strip():
                 continue
             s = quick_clean(chunk)
-            if _ARCHIVE_LABEL.search(s):
+            if ARCHIVE_LINE_LABEL.search(s):
                 continue
             if len(s) >= 120 or STOP_LINE.match(s):
                 budget = 10**6  # the body's running text, or a related list: stop
@@ -256,9 +255,9 @@ def labelled_date(scopes: list[etree._Element], skip: set | frozenset = frozense
         if len(t) > 300:
             continue
         s = quick_clean(t)
-        if len(s) > 120 or _ARCHIVE_LABEL.search(s):
+        if len(s) > 120 or ARCHIVE_LINE_LABEL.search(s):
             continue
-        m = _DATE_LABEL.search(s)
+        m = PUBLICATION_LABEL_IN_LINE.search(s)
         if not m:
             continue
         el = t.getparent()
@@ -334,7 +333,7 @@ def lead_between(
         text = text_of(el)
         if not text:
             continue
-        if _LEAD_HINT.search(class_id(el)):
+        if LEAD_HINT.search(class_id(el)):
             return el
         if (
             len(text) >= 60
