@@ -16,6 +16,14 @@ from lxml import etree
 from kcn_crawler.normalize import clean_inline
 from kcn_crawler.pages.base import tag_of, text_of, to_root
 from kcn_crawler.pages.listing import ListingPage, parse_postback
+from kcn_crawler.pages.thresholds import (
+    FORM_BUTTON_BEFORE_PENALTY,
+    FORM_DATE_CONTROL_SCORE,
+    FORM_DATE_NAME_SCORE,
+    FORM_LABEL_SCORE,
+    FORM_MIN_SCORE,
+    FORM_SEARCH_PENALTY,
+)
 from kcn_crawler.pages.types import ArchiveFormSpec, Postback
 from kcn_crawler.pages.vocabulary import (
     ARCHIVE_DATE_INPUT,
@@ -78,14 +86,14 @@ def find_archive_form(url: str, html: Any) -> ArchiveFormSpec | None:
             continue
         score = 0
         if name.lower().endswith("datetimecontroldate"):
-            score += 4
+            score += FORM_DATE_CONTROL_SCORE
         elif ARCHIVE_DATE_INPUT.search(name) or ARCHIVE_DATE_INPUT_CI.search(name):
-            score += 2
+            score += FORM_DATE_NAME_SCORE
         if any(p <= i and not any(_is_text_input(s) for s in seq[p:i]) for p in label_pos):
-            score += 3
+            score += FORM_LABEL_SCORE
         if SEARCH_INPUT.search(name) or SEARCH_INPUT.search(el.get("id") or ""):
-            score -= 5
-        if score >= 2 and (best is None or score > best[0]):
+            score -= FORM_SEARCH_PENALTY
+        if score >= FORM_MIN_SCORE and (best is None or score > best[0]):
             best = (score, i)
     if best is None:
         return None
@@ -107,7 +115,8 @@ def find_archive_form(url: str, html: Any) -> ArchiveFormSpec | None:
         )
         if not is_button and tag != "a":
             continue
-        dist = abs(j - pos) + (0 if j > pos else 2)  # a button after the input is likelier
+        # a button after the input is likelier
+        dist = abs(j - pos) + (0 if j > pos else FORM_BUTTON_BEFORE_PENALTY)
         if choice is None or dist < choice[0]:
             choice = (dist, el)
     if choice is not None:

@@ -34,6 +34,17 @@ from kcn_crawler.pages.signature import (
     signature_after,
     take_tail,
 )
+from kcn_crawler.pages.thresholds import (
+    HEAD_BLOCKS,
+    LEAD_BLOCKS,
+    MIN_BODY_CHARS,
+    MIN_LAYOUT_TITLE_MATCH,
+    MIN_LEAD_CHARS,
+    REPEATED_TITLE_SLACK,
+    TAIL_BLOCKS,
+    TITLE_MAX_CHARS,
+    TITLE_MIN_CHARS,
+)
 from kcn_crawler.pages.types import RawArticle
 from kcn_crawler.pages.vocabulary import DATE_LINE_LABEL, LEAD_HINT, STOP_LINE
 
@@ -105,7 +116,10 @@ class ArticlePage:
             if picked is None:
                 continue
             title_el, title = picked
-            if self.listing_title and headline.listing_match(title, self.listing_title) < 0.5:
+            if (
+                self.listing_title
+                and headline.listing_match(title, self.listing_title) < MIN_LAYOUT_TITLE_MATCH
+            ):
                 continue  # the class names mean something else on this site
             loc = Located(
                 body=body, title=title, title_el=title_el, skip=skip, layout=selectors.set_name(i)
@@ -231,7 +245,7 @@ class ArticlePage:
 
 def _largest(els: list[etree._Element]) -> etree._Element | None:
     """The element with the most text (at least a sentence's worth), or ``None``."""
-    best, best_len = None, 80
+    best, best_len = None, MIN_BODY_CHARS
     for el in els:
         n = len(raw_text(el).strip())
         if n > best_len:
@@ -254,7 +268,11 @@ def _pick_title(
         if _contains(el, body):
             continue
         text, _ = headline.title_text(el)
-        if not 6 <= len(text) <= 400 or is_stop_line(text) or headline.is_label(text):
+        if (
+            not TITLE_MIN_CHARS <= len(text) <= TITLE_MAX_CHARS
+            or is_stop_line(text)
+            or headline.is_label(text)
+        ):
             continue
         if _contains(body, el):
             within = within or (el, text)
@@ -282,11 +300,11 @@ def _drop_head(
     text, it does not end it."""
     date, date_el = None, None
     i = 0
-    while i < len(blocks) and i < 3:
+    while i < len(blocks) and i < HEAD_BLOCKS:
         b = blocks[i]
         if (
             title
-            and len(b.text) <= len(title) + 40
+            and len(b.text) <= len(title) + REPEATED_TITLE_SLACK
             and clean_inline(headline.strip_dates(b.text)).casefold() == title.casefold()
         ):
             hits = find_dates(b.text)
@@ -310,7 +328,7 @@ def _drop_head(
 def _drop_date_lines(blocks: list[Block]) -> tuple[list[Block], str | None]:
     """A "Cập nhật: …" line at the end of the body is the page's date, not text."""
     date = None
-    for b in reversed(blocks[-3:]):
+    for b in reversed(blocks[-TAIL_BLOCKS:]):
         if DATE_LINE_LABEL.match(b.text) and not b.text.lower().startswith("ngày "):
             d = vicinity.date_line(b.text)
             if d:
@@ -322,11 +340,11 @@ def _drop_date_lines(blocks: list[Block]) -> tuple[list[Block], str | None]:
 
 def _lead(blocks: list[Block]) -> tuple[Block | None, list[Block]]:
     """The lead: a first block marked sapo/lead/…, or wholly bold or italic."""
-    for i, b in enumerate(blocks[:2]):
+    for i, b in enumerate(blocks[:LEAD_BLOCKS]):
         if b.caption or b.row:
             continue
         marked = bool(LEAD_HINT.search(b.hints))
-        styled = (b.bold or b.italic) and len(b.text) >= 60 and i == 0
+        styled = (b.bold or b.italic) and len(b.text) >= MIN_LEAD_CHARS and i == 0
         if (marked or styled) and len(blocks) > i + 1 and not is_stop_line(b.text):
             return b, blocks[:i] + blocks[i + 1 :]
         if not b.caption:

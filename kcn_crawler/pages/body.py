@@ -29,6 +29,17 @@ from kcn_crawler.pages.base import (
     raw_text,
     tag_of,
 )
+from kcn_crawler.pages.thresholds import (
+    CAPTION_MAX_CHARS,
+    CAPTION_WRAPPER_DEPTH,
+    CAPTION_WRAPPER_SLACK,
+    HINTS_MAX_CHARS,
+    IMAGE_TABLE_MAX_CHARS,
+    IMAGE_TABLE_MAX_ROWS,
+    PLAIN_CAPTION_MAX_CHARS,
+    PROSE_CELL_MIN_BREAKS,
+    PROSE_CHARS,
+)
 from kcn_crawler.pages.vocabulary import CAPTION_HINT
 
 _INLINE_BOLD = frozenset({"b", "strong"})
@@ -210,7 +221,7 @@ def _open(
             right = False
     cid = el.get("class") or el.get("id")
     if cid:
-        hints = f"{hints} {el.get('class') or ''} {el.get('id') or ''}".lower()[-300:]
+        hints = f"{hints} {el.get('class') or ''} {el.get('id') or ''}".lower()[-HINTS_MAX_CHARS:]
     if tag in _INLINE_BOLD or tag in _HEADINGS:
         bold = True
     elif tag in _INLINE_ITALIC:
@@ -269,7 +280,8 @@ def _visit_table(table: etree._Element, st: _State, hints: str) -> bool:
         return False
     imgs = table.xpath(".//img")
     text, repair = clean_tracked(raw_text(table))
-    if imgs and len(text) <= 400 and len(rows) <= 4:  # an image with its caption
+    # an image with its caption
+    if imgs and len(text) <= IMAGE_TABLE_MAX_CHARS and len(rows) <= IMAGE_TABLE_MAX_ROWS:
         _flush(st)
         for img in imgs:
             _image(img, st)
@@ -299,7 +311,10 @@ def _prose_cell(rows: list[etree._Element]) -> bool:
     table): no data table's cell."""
     for r in rows:
         for c in _cells(r):
-            if sum(1 for _ in c.iter("br")) >= 2 and len(raw_text(c)) > 300:
+            if (
+                sum(1 for _ in c.iter("br")) >= PROSE_CELL_MIN_BREAKS
+                and len(raw_text(c)) > PROSE_CHARS
+            ):
                 return True
     return False
 
@@ -309,7 +324,7 @@ def _is_layout(table: etree._Element, rows: list[etree._Element]) -> bool:
         for c in _cells(r):
             for inner in _LAYOUT_INSIDE(c):
                 tag = inner.tag.lower()
-                if tag == "table" or len(raw_text(inner)) > 300:
+                if tag == "table" or len(raw_text(inner)) > PROSE_CHARS:
                     return True
     return False
 
@@ -325,7 +340,7 @@ def _mark_captions(st: _State) -> None:
             if (
                 b.caption
                 or ("caption" in b.hints and not b.row)
-                or (b.image_before and b.italic and len(b.text) <= 300)
+                or (b.image_before and b.italic and len(b.text) <= CAPTION_MAX_CHARS)
                 or _wrapped_with(im.el, b)
             ):
                 b.caption = True
@@ -350,16 +365,12 @@ def _ordinary(el: etree._Element | None) -> bool:
     )
 
 
-# A caption written as an ordinary paragraph is one short sentence ("Quang cảnh hội nghị.",
-# "Đồng chí X phát biểu tại hội nghị."); running text after a caption-less image is longer
-# or holds several sentences.
-_CAPTION_MAX_CHARS = 200
 _SENTENCE_BREAK = re.compile(r"[.!?…]\s+(\w)")
 
 
 def _caption_sized(text: str) -> bool:
     """Short, and one sentence (no stop followed by a capital)."""
-    if len(text) > _CAPTION_MAX_CHARS:
+    if len(text) > PLAIN_CAPTION_MAX_CHARS:
         return False
     return not any(m.group(1).isupper() for m in _SENTENCE_BREAK.finditer(text))
 
@@ -383,10 +394,10 @@ def _plain_caption(img: etree._Element | None, b: Block) -> bool:
 def _wrapped_with(img: etree._Element, b: Block) -> bool:
     """Whether ``b`` shares a small wrapper with the image and nothing else does: a
     figure without ``<figure>`` (``<div><img><div>caption</div></div>``)."""
-    if b.row or len(b.text) > 300:
+    if b.row or len(b.text) > CAPTION_MAX_CHARS:
         return False
     wrapper = img.getparent()
-    for _ in range(3):
+    for _ in range(CAPTION_WRAPPER_DEPTH):
         if wrapper is None:
             return False
         if inside(b.el, {wrapper}):
@@ -396,7 +407,7 @@ def _wrapped_with(img: etree._Element, b: Block) -> bool:
         return False
     if sum(1 for _ in wrapper.iter("img")) != 1:
         return False
-    return len(" ".join(raw_text(wrapper).split())) <= len(b.text) + 2
+    return len(" ".join(raw_text(wrapper).split())) <= len(b.text) + CAPTION_WRAPPER_SLACK
 
 
 def clean_html(body: etree._Element | list[etree._Element], base_url: str) -> str:

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import re
 
-#: Open elements kept; deeper containers lose their tags, never their text.
-MAX_DEPTH = 256
+from kcn_crawler.pages.thresholds import CLOSE_TAG_SEARCH, MAX_DEPTH
 
 # Elements without end tags: they never open a level.
 _VOID = frozenset(b"area base br col embed hr img input link meta param source track wbr".split())
@@ -36,7 +35,7 @@ def flatten(html: bytes, max_depth: int = MAX_DEPTH) -> bytes:
         name = raw_name.lower()
         keep = True
         if closing:
-            for i in range(len(stack) - 1, max(-1, len(stack) - 64), -1):
+            for i in range(len(stack) - 1, max(-1, len(stack) - CLOSE_TAG_SEARCH), -1):
                 if stack[i][0] == name:
                     keep = stack[i][1]
                     del stack[i:]

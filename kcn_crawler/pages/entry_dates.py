@@ -18,6 +18,14 @@ from kcn_crawler.normalize import find_dates, is_article_url
 from kcn_crawler.pages.base import BLOCK_TAGS, SKIP_TAGS, class_id, quick_clean, tag_of, text_of
 from kcn_crawler.pages.dateline import date_line
 from kcn_crawler.pages.headline import is_label
+from kcn_crawler.pages.thresholds import (
+    BOX_HEADING_MAX_CHARS,
+    DATE_LINE_SLACK_ENTRY,
+    HEADING_MAX_CHARS,
+    HEADING_MAX_CHILDREN,
+    LINE_SCAN_MAX_RAW,
+    RUNNING_TEXT_CHARS,
+)
 from kcn_crawler.pages.vocabulary import ARCHIVE_HEADING, DATE_LINE_LABEL, HEADING_HINT
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "caption", "legend"})
@@ -121,12 +129,12 @@ def _first_line_date(lines: list[list[str]]) -> str | None:
     """The date of the first line that is a date line ("(16/05/2019)", "Cập nhật: …")."""
     for parts in lines:
         s = "".join(parts)
-        if not s or len(s) > 300 or not any(c.isdigit() for c in s):
+        if not s or len(s) > LINE_SCAN_MAX_RAW or not any(c.isdigit() for c in s):
             continue
         s = quick_clean(s)
-        if len(s) > 120 or is_archive_heading(s):
+        if len(s) > RUNNING_TEXT_CHARS or is_archive_heading(s):
             continue
-        d = date_line(s, slack=24)
+        d = date_line(s, slack=DATE_LINE_SLACK_ENTRY)
         if d:
             return d
     return None
@@ -137,9 +145,9 @@ def _heading_text(text: str | None) -> bool:
     if not text or not text.strip():
         return False
     s = quick_clean(text)
-    if len(s) > 80:
+    if len(s) > BOX_HEADING_MAX_CHARS:
         return False
-    return is_archive_heading(s) or (not date_line(s, slack=24) and is_label(s))
+    return is_archive_heading(s) or (not date_line(s, slack=DATE_LINE_SLACK_ENTRY) and is_label(s))
 
 
 def _is_heading(el: etree._Element) -> bool:
@@ -151,14 +159,14 @@ def _is_heading(el: etree._Element) -> bool:
     named = tag in _HEADINGS or (
         (el.get("class") or el.get("id")) is not None and bool(HEADING_HINT.search(class_id(el)))
     )
-    if not named and len(el) > 3:
+    if not named and len(el) > HEADING_MAX_CHILDREN:
         return False
     text = text_of(el)
-    if not text or len(text) > 100:
+    if not text or len(text) > HEADING_MAX_CHARS:
         return False
     if _heading_text(text):
         return True
-    if not named or DATE_LINE_LABEL.match(text) or date_line(text, slack=24):
+    if not named or DATE_LINE_LABEL.match(text) or date_line(text, slack=DATE_LINE_SLACK_ENTRY):
         return False
     return not any(is_article_url(a.get("href") or "") for a in el.iter("a"))
 

@@ -19,6 +19,28 @@ from lxml import etree
 from kcn_crawler.normalize import is_article_url, is_boilerplate_line
 from kcn_crawler.pages.base import BLOCK_TAGS, SKIP_TAGS, class_id, quick_clean, tag_of
 from kcn_crawler.pages.signature import is_stop_line
+from kcn_crawler.pages.thresholds import (
+    BOX_CLIMB,
+    BOX_LABEL_SLACK,
+    CHROME_MAX_RUNNING_TEXTS,
+    CONTINUATION_MAX,
+    FALLBACK_MIN_TEXT,
+    GRANDPARENT_SHARE,
+    LABEL_AMONG_TEXT,
+    LABEL_LINE_MAX_CHARS,
+    LABEL_MAX_CHARS,
+    LABEL_NODE_MAX_RAW,
+    LABELLED_BOX_ROOM,
+    LINK_DENSITY,
+    LINKED_PARAGRAPH_WEIGHT,
+    NEVER_CONTENT_BOX_ROOM,
+    PARAGRAPH_CHARS_PER_POINT,
+    PARAGRAPH_MAX_LENGTH_POINTS,
+    PARAGRAPH_MIN_CHARS,
+    SITE_FOOTER_MAX_CHARS,
+    WIDEN_SHARE,
+    WRAPPER_SLACK,
+)
 from kcn_crawler.pages.vocabulary import (
     ATTACH_LINE,
     CHROME_NAME,
@@ -46,9 +68,6 @@ _RUNNING_TEXT = etree.XPath(
     "count(.//text()[string-length(normalize-space(.)) >= 100]"
     "[not(ancestor::a)][not(ancestor::script)][not(ancestor::style)])"
 )
-#: Fewer characters than this outside links, and no link (to an attachment, say), is no
-#: article text: what is left of a page whose content box came empty.
-_MIN_TEXT = 80
 _PARA_TAGS = frozenset(
     {"p", "div", "td", "li", "pre", "blockquote", "dd", "article", "section", "font", "span",
      "center", "th"}
@@ -61,7 +80,7 @@ def _is_label(line: str) -> bool:
         return False  # the attachment block belongs to the article; "-", "|" head no box
     if SIDE_LABEL.match(line) or is_stop_line(line):
         return True
-    return len(line) <= 40 and is_boilerplate_line(line)
+    return len(line) <= LABEL_MAX_CHARS and is_boilerplate_line(line)
 
 
 def chrome(root: etree._Element) -> set[etree._Element]:
@@ -71,7 +90,8 @@ def chrome(root: etree._Element) -> set[etree._Element]:
         if (
             tag_of(el) not in _TOP
             and CHROME_NAME.search(class_id(el))
-            and _RUNNING_TEXT(el) < 3  # a "navi-main" layout cell holds the article
+            and _RUNNING_TEXT(el)
+            < CHROME_MAX_RUNNING_TEXTS  # a "navi-main" layout cell holds the article
         ):
             out.add(el)
     stats: dict[etree._Element, tuple[int, int]] = {}
@@ -87,22 +107,26 @@ def chrome(root: etree._Element) -> set[etree._Element]:
             if footer is not None:
                 out.add(footer)
             continue
-        if len(t) > 200:
+        if len(t) > LABEL_NODE_MAX_RAW:
             continue
         line = quick_clean(t)
-        if len(line) > 60 or not _is_label(line):
+        if len(line) > LABEL_LINE_MAX_CHARS or not _is_label(line):
             continue
         el = _holder(t)
         if el is None or tag_of(el) in _TOP or el in out:
             continue
         tl, ll = stats.get(el, (0, 0))
-        if tl - ll > 300 + len(line):
+        if tl - ll > LABEL_AMONG_TEXT + len(line):
             continue  # a short line among running text ("Lượt xem: 12" atop the body)
         if NEVER_CONTENT_LABEL.match(line):
             part = _web_part(el)
-            out.add(part if part is not None else _box_of(el, 3000, stats, prose=True, label=line))
+            out.add(
+                part
+                if part is not None
+                else _box_of(el, NEVER_CONTENT_BOX_ROOM, stats, prose=True, label=line)
+            )
         else:
-            out.add(_box_of(el, len(line) + 300, stats))
+            out.add(_box_of(el, len(line) + LABELLED_BOX_ROOM, stats))
     return out
 
 
@@ -128,7 +152,11 @@ def _site_footer(t: Any, stats: dict) -> etree._Element | None:
     most 1,000 characters that also holds contact lines (address, phone, e-mail)."""
     el = _holder(t)
     found = None
-    while el is not None and tag_of(el) not in _TOP and stats.get(el, (0, 0))[0] <= 1000:
+    while (
+        el is not None
+        and tag_of(el) not in _TOP
+        and stats.get(el, (0, 0))[0] <= SITE_FOOTER_MAX_CHARS
+    ):
         found = el
         el = el.getparent()
     if found is None or not CONTACT_LINE.search(" ".join(found.itertext())):
@@ -190,7 +218,7 @@ def _box_of(
     text once only: the box's own, never the article's beside it."""
     box = el
     absorbed = False
-    for _ in range(8):
+    for _ in range(BOX_CLIMB):
         parent = box.getparent()
         if parent is None or tag_of(parent) in _TOP:
             break
@@ -208,7 +236,7 @@ def _box_of(
             break
         if prose and _RUNNING_TEXT(parent) > _RUNNING_TEXT(box):
             # running text joins only a heading that holds nothing yet: the box's own
-            if absorbed or stats.get(box, (0, 0))[0] > len(label) + 20:
+            if absorbed or stats.get(box, (0, 0))[0] > len(label) + BOX_LABEL_SLACK:
                 break
             absorbed = True
         box = parent
@@ -233,7 +261,7 @@ def best_body(
             parent is not None
             and counts.get(parent, 0) == 1
             and tag_of(parent) not in _TOP
-            and stats[parent][0] <= stats[node][0] + 20
+            and stats[parent][0] <= stats[node][0] + WRAPPER_SLACK
         ):
             node, parent = parent, parent.getparent()
         if parent is None:
@@ -241,7 +269,7 @@ def best_body(
         scores[parent] = scores.get(parent, 0.0) + c
         grand = parent.getparent()
         if grand is not None:
-            scores[grand] = scores.get(grand, 0.0) + c / 2
+            scores[grand] = scores.get(grand, 0.0) + c * GRANDPARENT_SHARE
     if not scores:
         return None, []
 
@@ -253,13 +281,13 @@ def best_body(
     if _mostly_article_links(best, stats):
         return None, []  # a list of other articles (a side box), not an article's text
     tl, ll = stats.get(best, (0, 0))
-    if tl - ll < _MIN_TEXT and best.find(".//a[@href]") is None:
+    if tl - ll < FALLBACK_MIN_TEXT and best.find(".//a[@href]") is None:
         return None, []  # a line or two of the page's chrome (a logo's caption), no text
     top = final(best)
     parent = best.getparent()
     if parent is not None and tag_of(parent) not in _TOP:
         others = sum(final(c) for c in parent if c is not best and c in scores)
-        if others >= 0.25 * top:
+        if others >= WIDEN_SHARE * top:
             best = parent
     return best, _continuation(best, skip, stats)
 
@@ -273,7 +301,7 @@ def _mostly_article_links(el: etree._Element, stats: dict) -> bool:
         for a in el.iter("a")
         if is_article_url(a.get("href") or "")
     )
-    return bool(total) and linked / total > 0.5
+    return bool(total) and linked / total > LINK_DENSITY
 
 
 def _article_list(el: etree._Element) -> bool:
@@ -290,12 +318,12 @@ def _continuation(best: etree._Element, skip: set, stats: dict) -> list[etree._E
     links, images, tables; up to the first furniture."""
     out: list[etree._Element] = []
     for sib in best.itersiblings():
-        if len(out) >= 12 or not isinstance(sib.tag, str):
+        if len(out) >= CONTINUATION_MAX or not isinstance(sib.tag, str):
             break
         if sib in skip:
             break
         tl, ll = stats.get(sib, (0, 0))
-        if (tl and ll / tl > 0.5) or _article_list(sib):
+        if (tl and ll / tl > LINK_DENSITY) or _article_list(sib):
             break
         if tl == 0 and sib.find(".//img") is None:
             if (sib.tail or "").strip():
@@ -370,9 +398,9 @@ def _measure_one(
                 ll += n
     stats[el] = (tl, ll)
     if tag in BLOCK_TAGS:  # inline elements (span, font) pass their text up instead
-        if own >= 25 and tag in _PARA_TAGS:
-            c = 1.0 + commas + min(own / 100.0, 3.0)
-            paras.append((el, c * 0.2 if in_link else c))
+        if own >= PARAGRAPH_MIN_CHARS and tag in _PARA_TAGS:
+            c = 1.0 + commas + min(own / PARAGRAPH_CHARS_PER_POINT, PARAGRAPH_MAX_LENGTH_POINTS)
+            paras.append((el, c * LINKED_PARAGRAPH_WEIGHT if in_link else c))
             npara += 1
         counts[el] = npara
         return tl, ll, 0, 0, npara

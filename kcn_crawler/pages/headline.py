@@ -33,6 +33,33 @@ from kcn_crawler.pages.base import (
 )
 from kcn_crawler.pages.dateline import date_line
 from kcn_crawler.pages.signature import is_stop_line
+from kcn_crawler.pages.thresholds import (
+    BOLD_LINE_SCORE,
+    DATE_LINE_SLACK_TITLE,
+    DISTANCE_MAX,
+    DISTANCE_PENALTY,
+    EDGE_DATE_MAX_CHARS,
+    GLUED_DATE_SLACK,
+    GLUED_TITLE_MIN_REST,
+    HEADING_SCORES,
+    LABEL_MAX_CHARS,
+    LISTING_MATCH,
+    LISTING_MATCH_BONUS,
+    PARAGRAPH_MAX_CHILDREN,
+    PLAIN_LINE_MAX_CHARS,
+    PLAIN_LINE_MIN_WORDS,
+    PLAIN_LINE_REACH,
+    PLAIN_LINE_SCORE,
+    RUNNING_TEXT_CHARS,
+    SENTENCE_PENALTY,
+    STANDALONE_MAX_CHILDREN,
+    STANDALONE_SLACK,
+    TITLE_CLASS_SCORE,
+    TITLE_LINK_SHARE,
+    TITLE_MAX_CHARS,
+    TITLE_MIN_CHARS,
+    TRUNCATED_TITLE_MIN_CHARS,
+)
 from kcn_crawler.pages.vocabulary import LEAD_HINT, SIDE_LABEL, SITE_SUFFIX, TITLE_HINT
 
 __all__ = [
@@ -46,7 +73,6 @@ __all__ = [
     "title_text",
 ]
 
-_HEAD_TAGS = {"h1": 50.0, "h2": 46.0, "h3": 42.0, "h4": 38.0, "h5": 30.0, "h6": 30.0}
 _LINE_TAGS = frozenset({"td", "th", "div", "p", "span", "font", "center"})
 _PARA_TAGS = frozenset(
     {"p", "div", "li", "pre", "blockquote", "dd", "font", "span", "center", "td", "th"}
@@ -58,7 +84,7 @@ _EDGE = " |-–(),:[]"
 
 def edge_date(text: str) -> str | None:
     """A date at the very start or end of a line (not one inside its words)."""
-    if len(text) > 600:
+    if len(text) > EDGE_DATE_MAX_CHARS:
         return None
     core = text.strip(_EDGE)
     for d in find_dates(text):
@@ -82,7 +108,12 @@ def glued_date(el: etree._Element, text: str | None = None) -> str | None:
         return None
     for child in el.iterdescendants():
         t = text_of(child) if tag_of(child) not in SKIP_TAGS else ""
-        if t and d in t and len(t) <= len(d) + 16 and len(t) < len(text) - 3:
+        if (
+            t
+            and d in t
+            and len(t) <= len(d) + GLUED_DATE_SLACK
+            and len(t) < len(text) - GLUED_TITLE_MIN_REST
+        ):
             return d
     raw = raw_text(el).strip()
     at = raw.rfind(d) if text.strip(_EDGE).endswith(d) else raw.find(d)
@@ -124,20 +155,22 @@ def listing_match(text: str, listing_title: str | None) -> float:
     lt = clean_inline(listing_title)
     trunc = lt.rstrip(".… ").strip()
     low = text.lower()
-    if low == lt.lower() or (lt != trunc and len(trunc) >= 10 and low.startswith(trunc.lower())):
+    if low == lt.lower() or (
+        lt != trunc and len(trunc) >= TRUNCATED_TITLE_MIN_CHARS and low.startswith(trunc.lower())
+    ):
         return 1.0
     return token_f1(text, lt)
 
 
 def _kind(el: etree._Element, tag: str) -> float:
-    score = _HEAD_TAGS.get(tag, 0.0)
+    score = HEADING_SCORES.get(tag, 0.0)
     if score:
         return score
     names = class_id(el) if (el.get("class") or el.get("id")) else ""
     if names and TITLE_HINT.search(names) and not LEAD_HINT.search(names):
-        return 44.0
+        return TITLE_CLASS_SCORE
     if tag in ("b", "strong") and _standalone(el):
-        return 26.0
+        return BOLD_LINE_SCORE
     return 0.0
 
 
@@ -166,23 +199,23 @@ def find_title(
             continue
         kind = _kind(el, tag)
         line = False
-        if not kind and tag in _LINE_TAGS and first_para - pos < 40 and _leafish(el):
-            kind, line = 20.0, True
+        if not kind and tag in _LINE_TAGS and first_para - pos < PLAIN_LINE_REACH and _leafish(el):
+            kind, line = PLAIN_LINE_SCORE, True
         if not kind:
             continue
         text = text_of(el)
-        if not 6 <= len(text) <= 400:
+        if not TITLE_MIN_CHARS <= len(text) <= TITLE_MAX_CHARS:
             continue
         text, _ = title_text(el)
         if not _acceptable(el, tag, text, line, skip, url):
             continue
         end = pos + sum(1 for _ in el.iterdescendants())
-        score = kind - min(max(0, first_para - end), 300) * 0.15
+        score = kind - min(max(0, first_para - end), DISTANCE_MAX) * DISTANCE_PENALTY
         if text.endswith((".", ";", ":")) and not text.endswith("..."):
-            score -= 12.0
+            score -= SENTENCE_PENALTY
         match = listing_match(text, listing_title)
-        if match >= 0.6:
-            score += 100.0 * match
+        if match >= LISTING_MATCH:
+            score += LISTING_MATCH_BONUS * match
         if best is None or score > best[0]:
             best = (score, el, text)
     if best is None:
@@ -194,7 +227,7 @@ def is_label(text: str) -> bool:
     """A box heading or chrome label ("Tin mới", "Nội dung", "Video Clip"), not a title."""
     if is_stop_line(text) or SIDE_LABEL.match(text):
         return True
-    return len(text) <= 40 and is_boilerplate_line(text)
+    return len(text) <= LABEL_MAX_CHARS and is_boilerplate_line(text)
 
 
 def _self_link(a: etree._Element, url: str | None) -> bool:
@@ -212,15 +245,19 @@ def _self_link(a: etree._Element, url: str | None) -> bool:
 def _acceptable(
     el: etree._Element, tag: str, text: str, line: bool, skip: set, url: str | None
 ) -> bool:
-    if len(text) < 6 or is_label(text) or date_line(text, slack=20):
+    if (
+        len(text) < TITLE_MIN_CHARS
+        or is_label(text)
+        or date_line(text, slack=DATE_LINE_SLACK_TITLE)
+    ):
         return False
-    if line and (len(text) > 300 or len(text.split()) < 3):
+    if line and (len(text) > PLAIN_LINE_MAX_CHARS or len(text.split()) < PLAIN_LINE_MIN_WORDS):
         return False
-    if tag not in _HEAD_TAGS and el.find(".//h1") is not None:
+    if tag not in HEADING_SCORES and el.find(".//h1") is not None:
         return False
     if el.find(".//a") is not None and tag_of(el) != "a":
         links = sum(len(text_of(a)) for a in el.iter("a") if not _self_link(a, url))
-        if links >= 0.5 * len(text):
+        if links >= TITLE_LINK_SHARE * len(text):
             return False  # a breadcrumb or a list of links
     return not inside(el, skip)
 
@@ -243,20 +280,20 @@ def _standalone(el: etree._Element) -> bool:
     parent = el.getparent()
     if parent is None:
         return False
-    if len(parent) > 6:
+    if len(parent) > STANDALONE_MAX_CHILDREN:
         return False
-    return len(clean_inline(raw_text(parent))) <= len(text_of(el)) + 3
+    return len(clean_inline(raw_text(parent))) <= len(text_of(el)) + STANDALONE_SLACK
 
 
 def _first_paragraph_pos(body: etree._Element, order: dict) -> int:
     """Position of the body's first real paragraph (120+ characters of running text)."""
     for el in body.iter():
         tag = tag_of(el)
-        if tag not in _PARA_TAGS or len(el) > 12:
+        if tag not in _PARA_TAGS or len(el) > PARAGRAPH_MAX_CHILDREN:
             continue
         if any(tag_of(c) in BLOCK_TAGS and tag_of(c) != "br" for c in el.iterdescendants()):
             continue
-        if len(raw_text(el).strip()) >= 120:
+        if len(raw_text(el).strip()) >= RUNNING_TEXT_CHARS:
             return order.get(el, 0)
     return order.get(body, 0) + 1
 

@@ -10,8 +10,7 @@ at the cost of one ``find`` per tag.
 
 from __future__ import annotations
 
-#: Longest run of text between two tags kept (1 MiB: a whole book chapter).
-MAX_TEXT_RUN = 1024 * 1024
+from kcn_crawler.pages.thresholds import MAX_TEXT_RUN
 
 
 def cap_text_runs(html: bytes, max_run: int = MAX_TEXT_RUN) -> tuple[bytes, int]:

@@ -45,6 +45,18 @@ from kcn_crawler.pages.pager import (
     parse_postback,
     turn_after_current,
 )
+from kcn_crawler.pages.thresholds import (
+    ARCHIVE_ANSWER_FACTOR,
+    ARCHIVE_DAY_WEIGHT,
+    BOX_HEADING_LEVELS,
+    BOX_HEADING_MAX_CHARS,
+    COMPANION_MAX_ITEMS,
+    ENTRY_BONUS,
+    ENTRY_LEAD_CHARS,
+    NEAR_PAGER_BONUS,
+    NEAR_PAGER_FACTOR,
+    PAGER_REACH,
+)
 from kcn_crawler.pages.types import ListingEntry, PageTurn
 
 __all__ = ["ListingPage", "parse_postback"]
@@ -119,7 +131,7 @@ class ListingPage:
             if g is best or (
                 scores[id(g)] > 0
                 and first(g) < first(best)
-                and len(g.keys) <= max(3, len(best.keys) // 2)
+                and len(g.keys) <= max(COMPANION_MAX_ITEMS, len(best.keys) // 2)
                 and _companion(g, best)
             ):
                 merged.items.extend(g.items)
@@ -210,7 +222,7 @@ def _box_label(g: _Group) -> str:
     """The short text heading the list's box (the text before its first item), if any."""
     first = g.items[0][0]
     node = first
-    for _ in range(4):
+    for _ in range(BOX_HEADING_LEVELS):
         parent = node.getparent()
         if parent is None:
             break
@@ -222,7 +234,7 @@ def _box_label(g: _Group) -> str:
             before.append(child.tail or "")
         label = clean_inline(" ".join(before))
         if label:
-            return label if len(label) <= 80 else ""
+            return label if len(label) <= BOX_HEADING_MAX_CHARS else ""
         node = parent
     return ""
 
@@ -254,16 +266,18 @@ def _score(
             matching = sum(1 for d in known if d == day)
             if matching == 0:
                 return 0.0
-            return (n + 10.0 * matching) * 4
+            return (n + ARCHIVE_DAY_WEIGHT * matching) * ARCHIVE_ANSWER_FACTOR
     # leads beside the links: a channel's listing has them, side boxes rarely do
-    leads = sum(1 for item, _ in g.items if len(_text_outside_links(item).strip()) >= 60)
-    score = n * (1.0 + 0.5 * dated / len(g.items) + 0.5 * leads / len(g.items))
+    leads = sum(
+        1 for item, _ in g.items if len(_text_outside_links(item).strip()) >= ENTRY_LEAD_CHARS
+    )
+    score = n * (1.0 + ENTRY_BONUS * dated / len(g.items) + ENTRY_BONUS * leads / len(g.items))
     if g.parent is not None and pager_els:
         up = set([g.parent, *g.parent.iterancestors()][:2])
         if any(_near(el, up) for el in pager_els):
-            score = score * 2 + 3.0
+            score = score * NEAR_PAGER_FACTOR + NEAR_PAGER_BONUS
     if archive:  # the archive's answer for a day: the page's listing, whatever is beside it
-        score = score * 2 + 3.0
+        score = score * NEAR_PAGER_FACTOR + NEAR_PAGER_BONUS
     return score
 
 
@@ -271,7 +285,7 @@ def _near(pager_el: etree._Element, up: set[etree._Element]) -> bool:
     """Whether a pager control shares a close container with the list: the list's
     container or its parent, within seven levels above the control."""
     for hops, anc in enumerate(pager_el.iterancestors(), 1):
-        if hops > 7:
+        if hops > PAGER_REACH:
             return False
         if anc in up:
             return True

@@ -9,6 +9,7 @@ from lxml import etree
 from kcn_crawler.normalize import clean_inline
 from kcn_crawler.pages.base import absolute, text_of
 from kcn_crawler.pages.body import Image
+from kcn_crawler.pages.thresholds import ICON_MAX_PIXELS
 from kcn_crawler.pages.vocabulary import DOC_ANYWHERE, DOC_EXT, ICON_PATH
 
 _LINKS = etree.XPath(".//a[@href]")
@@ -69,7 +70,7 @@ def _is_icon(im: Image) -> bool:
         return False
     for attr in ("width", "height"):
         v = (el.get(attr) or "").strip().rstrip("px")
-        if v.isdigit() and int(v) <= 32:
+        if v.isdigit() and int(v) <= ICON_MAX_PIXELS:
             return True
     for anc in el.iterancestors("a"):
         href = anc.get("href") or ""

@@ -12,6 +12,7 @@ from lxml import etree
 
 from kcn_crawler.normalize import clean_inline, is_article_url, is_excluded_url, site_root
 from kcn_crawler.pages.base import absolute, text_of
+from kcn_crawler.pages.thresholds import PAGE_LABEL_MAX_CHARS, PAGE_NUMBER_MAX_DIGITS, PAGER_LEVELS
 from kcn_crawler.pages.types import Link, PageTurn, Postback
 from kcn_crawler.pages.vocabulary import (
     CURRENT_PAGE_CLASS,
@@ -38,7 +39,7 @@ _WEBFORM = re.compile(
 def label_rel(label: str) -> str | None:
     """Which way a paging label leads ("next", "prev", "first", "last"), if it says."""
     low = label.strip().lower()
-    if not low or len(low) > 40:
+    if not low or len(low) > PAGE_LABEL_MAX_CHARS:
         return None
     rel = PAGE_TURN_LABEL_OF.get(low)
     if rel:
@@ -111,7 +112,7 @@ def _label(a: etree._Element) -> tuple[str, str | None, bool]:
 
 def _number(s: str) -> int | None:
     s = s.strip().strip("[]()")
-    return int(s) if s.isdigit() and len(s) < 6 else None
+    return int(s) if s.isdigit() and len(s) < PAGE_NUMBER_MAX_DIGITS else None
 
 
 def _url_page(url: str) -> int | None:
@@ -234,7 +235,7 @@ def turn_after_current(
     controls = {id(el): pl for el, pl in turns}
     first = turns[0][0]
     container = first.getparent()
-    for _ in range(3):  # the pager: the lowest ancestor holding every control
+    for _ in range(PAGER_LEVELS):  # the pager: the lowest ancestor holding every control
         if container is None:
             return None
         if all(any(anc is container for anc in el.iterancestors()) for el, _ in turns):

@@ -20,6 +20,21 @@ from kcn_crawler.normalize import (
 )
 from kcn_crawler.pages.base import BLOCK_TAGS, SKIP_TAGS, is_right_aligned, raw_text, tag_of
 from kcn_crawler.pages.body import Block
+from kcn_crawler.pages.thresholds import (
+    BOX_MIN_CHILDREN,
+    LABEL_LINE_MAX_CHARS,
+    LABEL_MAX_CHARS,
+    NAME_MAX_CHARS,
+    NAME_MAX_WORDS,
+    SIGNATURE_LEVELS,
+    SIGNATURE_MAX_CHARS,
+    SIGNATURE_MAX_PARTS,
+    SIGNATURE_MAX_WORDS,
+    SIGNS_MAX_CHARS,
+    SIGNS_MAX_LINES,
+    SOURCE_LABEL_CHARS,
+    TAIL_BLOCKS,
+)
 from kcn_crawler.pages.vocabulary import (
     ATTACH_LINE,
     AUTHOR_HINT,
@@ -42,9 +57,9 @@ class Tail:
 
 def is_stop_line(text: str) -> bool:
     """Whether a line starts page furniture (related news, print link, archive form)."""
-    if len(text) > 60 or ATTACH_LINE.match(text):
+    if len(text) > LABEL_LINE_MAX_CHARS or ATTACH_LINE.match(text):
         return False
-    return bool(STOP_LINE.match(text)) or (len(text) <= 40 and _boiler(text))
+    return bool(STOP_LINE.match(text)) or (len(text) <= LABEL_MAX_CHARS and _boiler(text))
 
 
 def _boiler(text: str) -> bool:
@@ -55,7 +70,7 @@ def _boiler(text: str) -> bool:
 
 
 def _source(text: str) -> str | None:
-    if "nguồn" not in text.lower()[:12] and not text.startswith("("):
+    if "nguồn" not in text.lower()[:SOURCE_LABEL_CHARS] and not text.startswith("("):
         return None
     rest, src = split_source([text])
     return src if src and not rest else None
@@ -66,7 +81,12 @@ def _marked(b: Block) -> bool:
 
 
 def _short(b: Block) -> bool:
-    return len(b.text) <= 80 and len(b.text.split()) <= 12 and not b.row and not b.caption
+    return (
+        len(b.text) <= SIGNATURE_MAX_CHARS
+        and len(b.text.split()) <= SIGNATURE_MAX_WORDS
+        and not b.row
+        and not b.caption
+    )
 
 
 def cut_furniture(blocks: list[Block], attachment_names: set[str]) -> list[Block]:
@@ -91,7 +111,7 @@ def take_tail(blocks: list[Block]) -> tuple[list[Block], Tail]:
     tail = Tail()
     content = [b for b in blocks if not b.caption]
     drop: list[Block] = []
-    for b in reversed(content[-3:]):  # the source: one of the last lines
+    for b in reversed(content[-TAIL_BLOCKS:]):  # the source: one of the last lines
         src = _source(b.text)
         if src:
             tail.source = src
@@ -181,7 +201,7 @@ def _pieces(b: Block) -> list[str] | None:
     """The texts of a one-line block's inline parts (``<span>Name</span><span>Role</span>``),
     or ``None`` when its element holds lines of its own (blocks, ``<br>``)."""
     el = b.el
-    if el is None or len(el) == 0 or len(el) > 8:
+    if el is None or len(el) == 0 or len(el) > SIGNATURE_MAX_PARTS:
         return None  # no inline parts (one piece), or too many
     parts = [el.text or ""]
     for child in el:
@@ -197,14 +217,14 @@ def _pieces(b: Block) -> list[str] | None:
 
 def _name_line(text: str) -> bool:
     return (
-        0 < len(text) <= 60
-        and len(text.split()) <= 8
+        0 < len(text) <= NAME_MAX_CHARS
+        and len(text.split()) <= NAME_MAX_WORDS
         and not (_SENTENCE_END.search(text) and not text.endswith(".)"))
     )
 
 
 def _role_line(text: str) -> bool:
-    if not 0 < len(text) <= 80 or len(text.split()) > 12:
+    if not 0 < len(text) <= SIGNATURE_MAX_CHARS or len(text.split()) > SIGNATURE_MAX_WORDS:
         return False
     return looks_like_role(text) or not _SENTENCE_END.search(text.rstrip("."))
 
@@ -213,7 +233,7 @@ def _signs(el: etree._Element, text: str) -> bool:
     """Whether a short element after the body is a signature: marked as the author's,
     right-aligned without links, a ``Nguồn: …`` line, or a person's name (and a
     position) and nothing else."""
-    if len(text) > 200:
+    if len(text) > SIGNS_MAX_CHARS:
         return False
     if AUTHOR_HINT.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
         return True
@@ -223,7 +243,7 @@ def _signs(el: etree._Element, text: str) -> bool:
         return True
     lines = [c for c in (clean_inline(t) for t in el.itertext()) if c]
     return (
-        0 < len(lines) <= 2
+        0 < len(lines) <= SIGNS_MAX_LINES
         and looks_like_person_name(lines[0])
         and (len(lines) == 1 or looks_like_role(lines[1]))
     )
@@ -241,7 +261,7 @@ def signature_after(body: etree._Element) -> list[etree._Element]:
     siblings, or its parent's when the body ends its parent."""
     out: list[etree._Element] = []
     node = body
-    for _ in range(2):
+    for _ in range(SIGNATURE_LEVELS):
         seen_text = False
         for sib in node.itersiblings():
             tag = tag_of(sib)
@@ -249,7 +269,7 @@ def signature_after(body: etree._Element) -> list[etree._Element]:
                 continue
             if _attachment_block(sib):
                 continue  # the files; the source line may follow them
-            if len(sib) > 12 or (
+            if len(sib) > BOX_MIN_CHILDREN or (
                 sib.find(".//a[@href]") is not None
                 and not AUTHOR_HINT.search(f"{sib.get('class') or ''} {sib.get('id') or ''}")
             ):
@@ -281,4 +301,4 @@ def _is_name(b: Block) -> bool:
         return False
     if looks_like_person_name(text):
         return True
-    return bool(AUTHOR_HINT.search(b.hints)) and len(text.split()) <= 8
+    return bool(AUTHOR_HINT.search(b.hints)) and len(text.split()) <= NAME_MAX_WORDS

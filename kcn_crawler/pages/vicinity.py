@@ -33,6 +33,23 @@ from kcn_crawler.pages.base import (
 from kcn_crawler.pages.dateline import date_line
 from kcn_crawler.pages.headline import glued_date
 from kcn_crawler.pages.signature import is_stop_line
+from kcn_crawler.pages.thresholds import (
+    DATE_LINE_SLACK,
+    DATE_LINE_SLACK_CLOSING,
+    DATE_LINE_SLACK_NEAR_TITLE,
+    DATE_NEAR_BUDGET,
+    DATE_NEAR_ELEMENTS,
+    LABELLED_DATE_CHARS,
+    LEAD_DATE_FREE_CHARS,
+    LEAD_NEAR_ELEMENTS,
+    LINE_SCAN_MAX_RAW,
+    MARKED_DATE_ANCESTORS,
+    MARKED_DATE_DESCENDANTS,
+    MIN_LEAD_CHARS,
+    RUNNING_TEXT_CHARS,
+    SAME_LINE_SLACK,
+    TITLE_ROW_MAX_CHARS,
+)
 from kcn_crawler.pages.vocabulary import (
     ARCHIVE_LINE_LABEL,
     DATE_CLASS_HINT,
@@ -122,9 +139,9 @@ def is_marked(el: etree._Element | None, raw: str | None) -> bool:
         return False
     if PUBLICATION_LABEL.match(text_of(_block_of(el))):
         return True
-    near = [el, *list(el.iterancestors())[:2]]
+    near = [el, *list(el.iterancestors())[:MARKED_DATE_ANCESTORS]]
     for n, d in enumerate(el.iterdescendants()):
-        if n > 40:
+        if n > MARKED_DATE_DESCENDANTS:
             break
         if isinstance(d.tag, str) and raw in text_of(d):
             near.append(d)  # the element of its own in the title's line
@@ -168,7 +185,7 @@ def date_near(
         return edge, title_el
     budget = 0
     for seen, el in enumerate(following(title_el)):
-        if seen > 60 or budget > 400:
+        if seen > DATE_NEAR_ELEMENTS or budget > DATE_NEAR_BUDGET:
             break
         if skip and inside(el, skip):
             continue
@@ -180,7 +197,7 @@ def date_near(
             s = quick_clean(chunk)
             if ARCHIVE_LINE_LABEL.search(s):
                 continue
-            if len(s) >= 120 or STOP_LINE.match(s):
+            if len(s) >= RUNNING_TEXT_CHARS or STOP_LINE.match(s):
                 budget = 10**6  # the body's running text, or a related list: stop
                 break
             hit = _date_of_line(s, el, is_tail, body, url, title_el)
@@ -193,7 +210,7 @@ def date_near(
         tag = tag_of(anc)
         if tag in ("tr", "li", "p", "div", "td"):
             s = text_of(anc)
-            if len(s) <= 500:
+            if len(s) <= TITLE_ROW_MAX_CHARS:
                 hit = glued_date(anc, s)
                 if hit:
                     return hit, anc
@@ -202,7 +219,9 @@ def date_near(
     prev = title_el.getprevious()
     if prev is not None and url:
         s = text_of(prev)
-        hit = date_line(s, slack=40) if len(s) <= 120 else None
+        hit = (
+            date_line(s, slack=DATE_LINE_SLACK_NEAR_TITLE) if len(s) <= RUNNING_TEXT_CHARS else None
+        )
         if hit and _agrees(hit, url):
             return hit, prev
     return None, None
@@ -220,13 +239,14 @@ def _date_of_line(
     the article's own (see :func:`date_near`)."""
     holder = el.getparent() if is_tail and el.getparent() is not None else el
     in_body = body is not None and inside(holder, {body})
-    hit = date_line(s, slack=12 if in_body else 40)
+    slack = DATE_LINE_SLACK if in_body else DATE_LINE_SLACK_NEAR_TITLE
+    hit = date_line(s, slack=slack)
     if not hit:
         return None
     para = _paragraph(holder)
     if para is not None and not inside(title_el, {para}):  # not the title's own line
         line = text_of(para)
-        if len(line) > len(s) + 2 and not date_line(line, slack=12 if in_body else 40):
+        if len(line) > len(s) + SAME_LINE_SLACK and not date_line(line, slack=slack):
             return None  # a date inside a sentence
     if _lists_other_article(para if para is not None else holder, url):
         return None
@@ -252,10 +272,10 @@ def labelled_date(scopes: list[etree._Element], skip: set | frozenset = frozense
     for scope in scopes:
         texts.extend(_SCOPED_TEXTS(scope))
     for t in texts:
-        if len(t) > 300:
+        if len(t) > LINE_SCAN_MAX_RAW:
             continue
         s = quick_clean(t)
-        if len(s) > 120 or ARCHIVE_LINE_LABEL.search(s):
+        if len(s) > RUNNING_TEXT_CHARS or ARCHIVE_LINE_LABEL.search(s):
             continue
         m = PUBLICATION_LABEL_IN_LINE.search(s)
         if not m:
@@ -265,7 +285,7 @@ def labelled_date(scopes: list[etree._Element], skip: set | frozenset = frozense
             continue
         hits = find_dates(s[m.start() :])
         if not hits and el is not None:
-            hits = find_dates(text_of(el)[:200])
+            hits = find_dates(text_of(el)[:LABELLED_DATE_CHARS])
         if hits:
             return hits[0]
     return None
@@ -294,7 +314,7 @@ def closing_date(box: etree._Element, body: etree._Element) -> str | None:
             continue
         if is_stop_line(s) and not find_dates(s):
             return None
-        hit = date_line(s, slack=0)
+        hit = date_line(s, slack=DATE_LINE_SLACK_CLOSING)
         if hit:
             return hit
     return None
@@ -325,7 +345,7 @@ def lead_between(
     if title_el is None or any(a is body for a in title_el.iterancestors()):
         return None
     for seen, el in enumerate(following(title_el)):
-        if el is body or seen > 40 or any(a is body for a in el.iterancestors()):
+        if el is body or seen > LEAD_NEAR_ELEMENTS or any(a is body for a in el.iterancestors()):
             return None
         tag = tag_of(el)
         if tag not in BLOCK_TAGS or tag == "br" or inside(el, skip):
@@ -336,8 +356,8 @@ def lead_between(
         if LEAD_HINT.search(class_id(el)):
             return el
         if (
-            len(text) >= 60
-            and not find_dates(text[:40])
+            len(text) >= MIN_LEAD_CHARS
+            and not find_dates(text[:LEAD_DATE_FREE_CHARS])
             and el.find(".//a") is None
             and not any(tag_of(c) in BLOCK_TAGS for c in el.iterdescendants())
         ):
