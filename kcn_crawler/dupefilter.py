@@ -26,7 +26,7 @@ from scrapy.dupefilters import RFPDupeFilter
 from scrapy.utils.job import job_dir
 
 from kcn_crawler.catalog.jobs import discard_scheduler_queue
-from kcn_crawler.catalog.runtime import runtime_for
+from kcn_crawler.extensions.catalog import catalog_runtime
 from kcn_crawler.resume_feeds import exported_ids
 
 logger = logging.getLogger(__name__)
@@ -53,7 +53,7 @@ class ResumableDupeFilter(RFPDupeFilter):
             return dupefilter
         if discard_scheduler_queue(jobdir):
             logger.info("JOBDIR %s: discarded the old request queue; walking again", jobdir)
-        runtime = runtime_for(crawler)
+        runtime = catalog_runtime(crawler)
         if runtime is None or runtime.job is None:
             logger.warning(
                 "JOBDIR without the catalog (KCN_CATALOG=0): a resumed crawl re-emits articles"

@@ -13,8 +13,9 @@ from typing import Any
 from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem, NotConfigured
 
-from kcn_crawler.catalog.runtime import CatalogRuntime, runtime_for
+from kcn_crawler.catalog.runtime import CatalogRuntime
 from kcn_crawler.catalog.store import content_hash
+from kcn_crawler.extensions.catalog import catalog_runtime
 
 
 class CatalogPipeline:
@@ -26,7 +27,7 @@ class CatalogPipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> CatalogPipeline:
-        runtime = runtime_for(crawler)
+        runtime = catalog_runtime(crawler)
         if runtime is None:
             raise NotConfigured
         return cls(crawler, runtime)

@@ -7,6 +7,9 @@
 * ``spider_closed`` (after the monitor and the report): listing marks, archive
   days walked completely (by a run that finished and passed its checks), the
   run's end, counts and exit status.
+
+The extension owns the crawl's :class:`~kcn_crawler.catalog.runtime.CatalogRuntime`;
+the other catalog components reach it with :func:`catalog_runtime`.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from scrapy.exceptions import NotConfigured
 
 from kcn_crawler.catalog.checks import articles_seen, dropped_counts
 from kcn_crawler.catalog.jobs import close_job
-from kcn_crawler.catalog.runtime import CatalogRuntime, run_kind, runtime_for
+from kcn_crawler.catalog.runtime import CatalogRuntime, catalog_enabled, open_runtime, run_kind
 from kcn_crawler.normalize.urls import article_id
 from kcn_crawler.pages.discovery import candidate_key
 
@@ -78,7 +81,7 @@ class CatalogExtension:
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> CatalogExtension:
-        runtime = runtime_for(crawler)
+        runtime = open_runtime(crawler)
         if runtime is None:
             raise NotConfigured
         extension = cls(crawler, runtime)
@@ -164,3 +167,16 @@ class CatalogExtension:
         days = sorted(rt.walked_days - rt.failed_days)
         rt.catalog.mark_days_completed(rt.site, days, rt.run_id)
         self.crawler.stats.set_value("kcn/catalog/days_completed", len(days))
+
+
+def catalog_runtime(crawler: Any) -> CatalogRuntime | None:
+    """The crawl's catalog runtime, owned by its :class:`CatalogExtension`.
+
+    None when the catalog is off (``KCN_CATALOG=0``) or its extension is not enabled.
+    Extensions are built first: item pipelines, middlewares and the dupefilter can
+    call this from their ``from_crawler``.
+    """
+    if not catalog_enabled(crawler.settings):
+        return None
+    extension = crawler.get_extension(CatalogExtension)
+    return extension.runtime if extension is not None else None

@@ -31,8 +31,8 @@ from kcn_crawler.catalog.checks import (
     run_checks,
 )
 from kcn_crawler.catalog.coverage import CoverageThresholds, coverage_checks
-from kcn_crawler.catalog.runtime import incremental_requested, runtime_for, spider_site
-from kcn_crawler.extensions.catalog import spider_args
+from kcn_crawler.catalog.runtime import incremental_requested, spider_site
+from kcn_crawler.extensions.catalog import catalog_runtime, spider_args
 from kcn_crawler.middlewares.reachability import site_unreachable
 from kcn_crawler.middlewares.runaway import check_paging
 
@@ -149,7 +149,7 @@ class MonitorExtension:
 
         missing = {name: self.missing_fields.get(name, 0) for name in COVERED_FIELDS}
         incomplete, dropped_other = dropped_counts(stats)
-        runtime = runtime_for(self.crawler)
+        runtime = catalog_runtime(self.crawler)
         numbers = RunNumbers(
             finish_reason=reason,
             incremental=incremental_requested(self.crawler),
@@ -184,7 +184,7 @@ class MonitorExtension:
 
     def recent_runs(self, kind: str) -> list[dict[str, Any]]:
         """The recent finished runs of this spider on this site that a run of ``kind`` faces."""
-        runtime = runtime_for(self.crawler)
+        runtime = catalog_runtime(self.crawler)
         if runtime is None:
             return []
         return runtime.catalog.recent_runs(

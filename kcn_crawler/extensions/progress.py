@@ -17,9 +17,12 @@ When stderr is a terminal (and ``KCN_PROGRESS_LIVE`` is on, the default) a
 tqdm status line stays at the bottom of the screen, the log scrolling above it.
 
 A channel is *done* once its walk has ended: no listing page of it is waiting,
-being downloaded or being read. Four small pieces count that: the extension
-(requests scheduled or dropped), a downloader middleware (requests that failed
-for good) and a spider middleware (listing pages read to the end).
+being downloaded or being read. Three small pieces count that: the extension
+(requests scheduled or dropped), which owns the counts (:class:`ChannelWalks`),
+a downloader middleware (requests that failed for good) and a spider middleware
+(listing pages read to the end); the middlewares find the extension with
+``crawler.get_extension``. Without the extension (no progress lines) nothing is
+counted; the archive days planned are logged all the same.
 """
 
 from __future__ import annotations
@@ -40,7 +43,6 @@ from twisted.internet import task
 
 logger = logging.getLogger(__name__)
 
-_ATTRIBUTE = "_kcn_progress"
 READ_FLAG = "kcn_progress_read"  # response meta: its listing page was counted as read
 LIVE_REFRESH = 1.0  # seconds between updates of the terminal status line
 
@@ -95,13 +97,10 @@ class ChannelWalks:
         return sum(1 for count in self.pending.values() if count <= 0)
 
 
-def walks_for(crawler: Any) -> ChannelWalks:
-    """The crawler's channel walk counts, shared by the extension and the middlewares."""
-    walks = getattr(crawler, _ATTRIBUTE, None)
-    if walks is None:
-        walks = ChannelWalks()
-        setattr(crawler, _ATTRIBUTE, walks)
-    return walks
+def walks_of(crawler: Any) -> ChannelWalks | None:
+    """The channel walk counts of the crawl's :class:`ProgressExtension`; None without it."""
+    extension = crawler.get_extension(ProgressExtension)
+    return extension.walks if extension is not None else None
 
 
 @dataclass(frozen=True)
@@ -165,7 +164,7 @@ class ProgressExtension:
         self.crawler = crawler
         self.interval = interval
         self.live = live
-        self.walks = walks_for(crawler)
+        self.walks = ChannelWalks()
         self.responses = 0
         self.started = time.monotonic()
         self.loops: list[task.LoopingCall] = []
@@ -323,12 +322,15 @@ class ProgressDownloaderMiddleware:
     middleware gave up on it.
     """
 
-    def __init__(self, crawler: Any) -> None:
-        self.walks = walks_for(crawler)
+    def __init__(self, walks: ChannelWalks) -> None:
+        self.walks = walks
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> ProgressDownloaderMiddleware:
-        return cls(crawler)
+        walks = walks_of(crawler)
+        if walks is None:
+            raise NotConfigured
+        return cls(walks)
 
     def process_exception(self, request: Request, exception: Exception) -> None:
         self.walks.finished(request.meta)
@@ -337,27 +339,31 @@ class ProgressDownloaderMiddleware:
 class ProgressSpiderMiddleware:
     """A listing page read to its end (its next page scheduled, or none); the days planned."""
 
-    def __init__(self, crawler: Any) -> None:
+    def __init__(self, crawler: Any, walks: ChannelWalks | None) -> None:
         self.crawler = crawler
-        self.walks = walks_for(crawler)
+        self.walks = walks
+        self.days_logged = False
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> ProgressSpiderMiddleware:
-        return cls(crawler)
+        return cls(crawler, walks_of(crawler))
 
     def _ended(self, response: Any) -> None:
         kind = _kcn(response.meta).get("kind")
         if kind == "listing":
-            self.walks.response_read(response)
+            if self.walks is not None:
+                self.walks.response_read(response)
         elif kind == "home":
             self._log_days_planned()
 
     def _log_days_planned(self) -> None:
         stats = self.crawler.stats
         planned = stats.get_value("kcn/archive/days_planned")
-        if planned is None or self.walks.archive_started is not None:
+        if planned is None or self.days_logged:
             return
-        self.walks.archive_started = time.monotonic()
+        self.days_logged = True
+        if self.walks is not None:
+            self.walks.archive_started = time.monotonic()
         spider = self.crawler.spider
         params = getattr(spider, "params", None)
         days = params.archive_days() if params is not None else []

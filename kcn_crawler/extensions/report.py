@@ -22,8 +22,8 @@ from scrapy.exceptions import NotConfigured
 
 from kcn_crawler.catalog.report_coverage import coverage_from_stats
 from kcn_crawler.catalog.report_html import render_report
-from kcn_crawler.catalog.runtime import incremental_requested, runtime_for, spider_site
-from kcn_crawler.extensions.catalog import run_counts, spider_args
+from kcn_crawler.catalog.runtime import incremental_requested, spider_site
+from kcn_crawler.extensions.catalog import catalog_runtime, run_counts, spider_args
 from kcn_crawler.middlewares.reachability import site_unreachable
 
 logger = logging.getLogger(__name__)
@@ -134,7 +134,7 @@ class ReportExtension:
         counts["failures"] = len(failures)
         months = sorted(self.months.items())
         chart_title = "Articles per month (this run)"
-        runtime = runtime_for(self.crawler)
+        runtime = catalog_runtime(self.crawler)
         if not months and runtime is not None:
             months = runtime.catalog.months(runtime.site)
             chart_title = "Articles per month (whole catalog of the site; this run emitted none)"

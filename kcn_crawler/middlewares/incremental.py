@@ -30,7 +30,8 @@ from typing import Any
 from scrapy import Request, signals
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 
-from kcn_crawler.catalog.runtime import CatalogRuntime, incremental_requested, runtime_for
+from kcn_crawler.catalog.runtime import CatalogRuntime, incremental_requested
+from kcn_crawler.extensions.catalog import catalog_runtime
 from kcn_crawler.normalize.dates import parse_date_fast
 from kcn_crawler.params import today_in_vietnam
 
@@ -84,7 +85,7 @@ class IncrementalMiddleware:
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> IncrementalMiddleware:
-        runtime = runtime_for(crawler)
+        runtime = catalog_runtime(crawler)
         if runtime is None:
             if crawler.spider is not None and incremental_requested(crawler):
                 logger.warning("incremental=1 needs the catalog (KCN_CATALOG=1): full crawl")
