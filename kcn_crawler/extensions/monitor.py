@@ -21,6 +21,7 @@ from itemadapter import ItemAdapter
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
+from kcn_crawler import stats_keys
 from kcn_crawler.catalog.checks import (
     BASELINE_KINDS,
     COVERED_FIELDS,
@@ -101,10 +102,10 @@ class MonitorExtension:
     # --- during the crawl ------------------------------------------------------
     def add_failure(self, url: str, reason: str) -> None:
         """Keep a failed URL for the report (stats list ``kcn/failures``)."""
-        failures = self.stats.get_value("kcn/failures") or []
+        failures = self.stats.get_value(stats_keys.FAILURES) or []
         if len(failures) < MAX_FAILURES:
             failures.append({"url": url, "reason": reason})
-        self.stats.set_value("kcn/failures", failures)
+        self.stats.set_value(stats_keys.FAILURES, failures)
 
     def spider_opened(self, spider: Any) -> None:
         logging.getLogger("scrapy.core.scraper").addHandler(self.handler)
@@ -157,9 +158,9 @@ class MonitorExtension:
             unbounded=unbounded(self.crawler.spider),
             items=get("item_scraped_count"),
             seen=articles_seen(stats),
-            extracted=get("kcn/articles/extracted"),
-            fallback=get("kcn/articles/fallback"),
-            dateparser=get("kcn/dates/dateparser"),
+            extracted=get(stats_keys.ARTICLES_EXTRACTED),
+            fallback=get(stats_keys.ARTICLES_FALLBACK),
+            dateparser=get(stats_keys.DATES_DATEPARSER),
             checked=get("item_scraped_count") + self.dropped_incomplete,
             missing=missing,
             incomplete=incomplete,
@@ -167,7 +168,7 @@ class MonitorExtension:
             responses=self.responses,
             http_errors=self.http_errors,
             exceptions=self.exceptions,
-            site_error=stats.get("kcn/site/error"),
+            site_error=stats.get(stats_keys.SITE_ERROR),
         )
         if runtime is not None and runtime.job is not None and runtime.job.resumed:
             numbers.job_runs, numbers.earlier_items = runtime.catalog.job_history(
@@ -201,28 +202,31 @@ class MonitorExtension:
         if site_unreachable(self.crawler):
             return  # the site never answered: nothing to check (exit status 4)
         # A distributed crawl's collector got these from the workers (kcn_crawler.collector).
-        self.responses += int(self.stats.get_value("kcn/http/responses", 0) or 0)
-        self.http_errors += int(self.stats.get_value("kcn/http/errors", 0) or 0)
-        self.stats.set_value("kcn/http/responses", self.responses)
-        self.stats.set_value("kcn/http/errors", self.http_errors)
-        self.stats.set_value("kcn/http/exceptions", self.exceptions)
+        self.responses += int(self.stats.get_value(stats_keys.HTTP_RESPONSES, 0) or 0)
+        self.http_errors += int(self.stats.get_value(stats_keys.HTTP_ERRORS, 0) or 0)
+        self.stats.set_value(stats_keys.HTTP_RESPONSES, self.responses)
+        self.stats.set_value(stats_keys.HTTP_ERRORS, self.http_errors)
+        self.stats.set_value(stats_keys.HTTP_EXCEPTIONS, self.exceptions)
         numbers = self.numbers(reason)
-        self.stats.set_value("kcn/site", spider_site(spider))
-        self.stats.set_value("kcn/run/kind", numbers.kind)
-        self.stats.set_value("kcn/articles/dropped", numbers.incomplete + numbers.dropped_other)
+        self.stats.set_value(stats_keys.SITE, spider_site(spider))
+        self.stats.set_value(stats_keys.RUN_KIND, numbers.kind)
+        self.stats.set_value(
+            stats_keys.ARTICLES_DROPPED, numbers.incomplete + numbers.dropped_other
+        )
         if numbers.job_runs:
-            self.stats.set_value("kcn/job/runs", numbers.job_runs + 1)
-            self.stats.set_value("kcn/job/earlier_items", numbers.earlier_items)
+            self.stats.set_value(stats_keys.JOB_RUNS, numbers.job_runs + 1)
+            self.stats.set_value(stats_keys.JOB_EARLIER_ITEMS, numbers.earlier_items)
         checks = run_checks(numbers, self.thresholds)
         checks += coverage_checks(self.stats.get_stats(), self.coverage_thresholds)
         checks.append(check_paging(self.stats))
         failed = [check.line() for check in checks if not check.passed]
         self.stats.set_value(
-            "kcn/checks", [{"name": c.name, "passed": c.passed, "detail": c.detail} for c in checks]
+            stats_keys.CHECKS,
+            [{"name": c.name, "passed": c.passed, "detail": c.detail} for c in checks],
         )
-        self.stats.set_value("kcn/failed_checks", failed)
+        self.stats.set_value(stats_keys.FAILED_CHECKS, failed)
         if failed:
-            self.stats.set_value("kcn/exit_code", self.exit_code)
+            self.stats.set_value(stats_keys.EXIT_CODE, self.exit_code)
             logger.error("Monitor: %d check(s) FAILED: %s", len(failed), "; ".join(failed))
         else:
             logger.info("Monitor: all %d checks passed", len(checks))

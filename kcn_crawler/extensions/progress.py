@@ -41,6 +41,8 @@ from scrapy import Request, signals
 from scrapy.exceptions import NotConfigured
 from twisted.internet import task
 
+from kcn_crawler import stats_keys
+
 logger = logging.getLogger(__name__)
 
 READ_FLAG = "kcn_progress_read"  # response meta: its listing page was counted as read
@@ -204,22 +206,22 @@ class ProgressExtension:
         def get(key: str) -> int:
             return int(stats.get_value(key, 0) or 0)
 
-        planned = stats.get_value("kcn/archive/days_planned")
+        planned = stats.get_value(stats_keys.ARCHIVE_DAYS_PLANNED)
         if planned is not None:
-            planned = int(planned) - get("kcn/incremental/days_skipped")
+            planned = int(planned) - get(stats_keys.INCREMENTAL_DAYS_SKIPPED)
         started = self.walks.archive_started
         now = time.monotonic()
         return Snapshot(
             elapsed=now - self.started,
             walks_channels=hasattr(spider, "channel_requests"),
             walks_archive=hasattr(spider, "archive_requests"),
-            channels_found=get("kcn/listing/channels"),
+            channels_found=get(stats_keys.LISTING_CHANNELS),
             channels_done=self.walks.done(),
-            listing_pages=get("kcn/listing/pages"),
+            listing_pages=get(stats_keys.LISTING_PAGES),
             articles=get("item_scraped_count"),
             days_planned=planned,
-            days_done=get("kcn/archive/days"),
-            failures=len(stats.get_value("kcn/failures") or []),
+            days_done=get(stats_keys.ARCHIVE_DAYS),
+            failures=len(stats.get_value(stats_keys.FAILURES) or []),
             responses=self.responses,
             archive_elapsed=None if started is None else now - started,
         )
@@ -269,7 +271,7 @@ class ProgressExtension:
                 loop.stop()
         snap = self.snapshot()
         if snap.walks_channels:
-            self.crawler.stats.set_value("kcn/listing/channels_done", snap.channels_done)
+            self.crawler.stats.set_value(stats_keys.LISTING_CHANNELS_DONE, snap.channels_done)
         if self.bar is not None:
             self.refresh_live()
             self.bar.close()
@@ -358,7 +360,7 @@ class ProgressSpiderMiddleware:
 
     def _log_days_planned(self) -> None:
         stats = self.crawler.stats
-        planned = stats.get_value("kcn/archive/days_planned")
+        planned = stats.get_value(stats_keys.ARCHIVE_DAYS_PLANNED)
         if planned is None or self.days_logged:
             return
         self.days_logged = True
@@ -368,7 +370,7 @@ class ProgressSpiderMiddleware:
         params = getattr(spider, "params", None)
         days = params.archive_days() if params is not None else []
         span = f" ({days[-1]} .. {days[0]})" if days else ""
-        skipped = int(stats.get_value("kcn/incremental/days_skipped", 0) or 0)
+        skipped = int(stats.get_value(stats_keys.INCREMENTAL_DAYS_SKIPPED, 0) or 0)
         already = f"; {skipped} already complete, skipped" if skipped else ""
         logger.info("Archive walk: %d days planned%s%s", int(planned), span, already)
 
