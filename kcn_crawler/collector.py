@@ -24,6 +24,7 @@ from typing import Any
 from kcn_crawler import stats_keys
 from kcn_crawler.distributed.config import connect, site_prefix
 from kcn_crawler.distributed.keys import RedisCrawl
+from kcn_crawler.failures import FailureLog
 
 logger = logging.getLogger(__name__)
 
@@ -49,13 +50,10 @@ def merge_worker_stats(stats: Any, counters: dict[str, int], failures: list[dict
     robots = counters.get("robotstxt/response_count", 0)
     stats.inc_value(stats_keys.HTTP_RESPONSES, max(0, sum(statuses.values()) - robots))
     stats.inc_value(stats_keys.HTTP_ERRORS, sum(n for code, n in statuses.items() if code >= 400))
-    listed = list(stats.get_value(stats_keys.FAILURES) or [])
     for failure in failures:
         if failure.get("site_error"):
             stats.set_value(stats_keys.SITE_ERROR, failure["reason"])
-        elif len(listed) < 500:
-            listed.append(failure)
-    stats.set_value(stats_keys.FAILURES, listed)
+    FailureLog(stats).extend(f for f in failures if not f.get("site_error"))
 
 
 class CollectorMixin:

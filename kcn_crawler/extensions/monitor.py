@@ -8,8 +8,9 @@ dates read by the fallback parser; dropped articles. Thresholds are the
 
 A failed check sets the stats ``kcn/exit_code`` (``KCN_MONITOR_EXIT_CODE``,
 default 3: ``scrapy crawl`` exits with it) and ``kcn/failed_checks``, and logs
-one ERROR line naming the failed checks. Failed URLs are collected into the
-stats list ``kcn/failures`` for the report.
+one ERROR line naming the failed checks. Failed URLs (HTTP errors, dropped
+articles, spider errors, requests that failed for good) go to the run's
+failure log (:mod:`kcn_crawler.failures`) for the report.
 """
 
 from __future__ import annotations
@@ -34,12 +35,11 @@ from kcn_crawler.catalog.checks import (
 from kcn_crawler.catalog.coverage import CoverageThresholds, coverage_checks
 from kcn_crawler.catalog.runtime import incremental_requested, spider_site
 from kcn_crawler.extensions.catalog import catalog_runtime, spider_args
+from kcn_crawler.failures import FailureLog
 from kcn_crawler.middlewares.reachability import site_unreachable
 from kcn_crawler.middlewares.runaway import check_paging
 
 logger = logging.getLogger(__name__)
-
-MAX_FAILURES = 500
 
 
 def unbounded(spider: Any) -> bool:
@@ -66,7 +66,7 @@ class _DownloadErrors(logging.Handler):
         reason = f"{type(error).__name__}: {error}" if error else str(args.get("errmsg") or "")
         reason = (reason or record.getMessage())[:300]
         self.monitor.exceptions += 1
-        self.monitor.add_failure(getattr(request, "url", str(request)), reason)
+        self.monitor.failures.add(getattr(request, "url", str(request)), reason)
 
 
 class MonitorExtension:
@@ -78,6 +78,7 @@ class MonitorExtension:
         self.thresholds = Thresholds.from_settings(crawler.settings)
         self.coverage_thresholds = CoverageThresholds.from_settings(crawler.settings)
         self.exit_code = crawler.settings.getint("KCN_MONITOR_EXIT_CODE", 3)
+        self.failures = FailureLog(crawler.stats)
         self.responses = 0
         self.http_errors = 0
         self.exceptions = 0
@@ -100,13 +101,6 @@ class MonitorExtension:
         return monitor
 
     # --- during the crawl ------------------------------------------------------
-    def add_failure(self, url: str, reason: str) -> None:
-        """Keep a failed URL for the report (stats list ``kcn/failures``)."""
-        failures = self.stats.get_value(stats_keys.FAILURES) or []
-        if len(failures) < MAX_FAILURES:
-            failures.append({"url": url, "reason": reason})
-        self.stats.set_value(stats_keys.FAILURES, failures)
-
     def spider_opened(self, spider: Any) -> None:
         logging.getLogger("scrapy.core.scraper").addHandler(self.handler)
 
@@ -116,7 +110,7 @@ class MonitorExtension:
         self.responses += 1
         if response.status >= 400:
             self.http_errors += 1
-            self.add_failure(response.url, f"HTTP {response.status}")
+            self.failures.add(response.url, f"HTTP {response.status}")
 
     def _missing(self, item: Any) -> list[str]:
         adapter = ItemAdapter(item)
@@ -135,10 +129,10 @@ class MonitorExtension:
         self.dropped_incomplete += 1
         adapter = ItemAdapter(item)
         url = adapter.get("url") or getattr(response, "url", "?")
-        self.add_failure(str(url), f"dropped: no {', '.join(missing)}")
+        self.failures.add(str(url), f"dropped: no {', '.join(missing)}")
 
     def spider_error(self, failure: Any, response: Any, spider: Any) -> None:
-        self.add_failure(response.url, f"spider error: {failure.getErrorMessage()}"[:300])
+        self.failures.add(response.url, f"spider error: {failure.getErrorMessage()}"[:300])
 
     # --- at the end ------------------------------------------------------------
     def numbers(self, reason: str) -> RunNumbers:
