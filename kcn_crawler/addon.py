@@ -17,8 +17,9 @@ The components find each other through Scrapy's public lookups, never through
 attributes stashed on the crawler: the catalog runtime belongs to
 :class:`~kcn_crawler.extensions.catalog.CatalogExtension` (see
 :func:`~kcn_crawler.extensions.catalog.catalog_runtime`), the channel walk counts
-to :class:`~kcn_crawler.extensions.progress.ProgressExtension`; the others
-reach them with ``crawler.get_extension``.
+to :class:`~kcn_crawler.extensions.progress.ProgressExtension`, the failed
+downloads go to :class:`~kcn_crawler.extensions.monitor.MonitorExtension`; the
+others reach them with ``crawler.get_extension``.
 """
 
 from __future__ import annotations
@@ -46,6 +47,13 @@ class Component:
 #: the report's path), catalog (records the run with its checks and report), stats file
 #: (everything above included). All of them run after the feed exporters (order 0).
 COMPONENTS: tuple[Component, ...] = (
+    Component(
+        "DOWNLOADER_MIDDLEWARES",
+        "kcn_crawler.extensions.monitor.DownloadFailuresMiddleware",
+        5,
+        "KCN_MONITOR",
+        "closest to the engine: requests that failed for good, for the checks and the report",
+    ),
     Component(
         "DOWNLOADER_MIDDLEWARES",
         "kcn_crawler.extensions.progress.ProgressDownloaderMiddleware",

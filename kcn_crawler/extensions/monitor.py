@@ -8,9 +8,14 @@ dates read by the fallback parser; dropped articles. Thresholds are the
 
 A failed check sets the stats ``kcn/exit_code`` (``KCN_MONITOR_EXIT_CODE``,
 default 3: ``scrapy crawl`` exits with it) and ``kcn/failed_checks``, and logs
-one ERROR line naming the failed checks. Failed URLs (HTTP errors, dropped
-articles, spider errors, requests that failed for good) go to the run's
-failure log (:mod:`kcn_crawler.failures`) for the report.
+one ERROR line naming the failed checks.
+
+Everything is counted from Scrapy's public hooks: the signals ``response_received``,
+``item_scraped``, ``item_dropped`` and ``spider_error``, and for requests that failed
+without a response a downloader middleware's ``process_exception``
+(:class:`DownloadFailuresMiddleware`, installed by the ops add-on). Failed URLs
+(HTTP errors, dropped articles, spider errors, requests that failed for good)
+go to the run's failure log (:mod:`kcn_crawler.failures`) for the report.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from typing import Any
 
 from itemadapter import ItemAdapter
 from scrapy import signals
-from scrapy.exceptions import NotConfigured
+from scrapy.exceptions import IgnoreRequest, NotConfigured
 
 from kcn_crawler import stats_keys
 from kcn_crawler.catalog.checks import (
@@ -48,27 +53,6 @@ def unbounded(spider: Any) -> bool:
     return not ranged and getattr(spider, "name", "") != "archive"
 
 
-class _DownloadErrors(logging.Handler):
-    """Catches Scrapy's "Error downloading <request>" log records of one spider."""
-
-    def __init__(self, monitor: MonitorExtension) -> None:
-        super().__init__(logging.ERROR)
-        self.monitor = monitor
-
-    def emit(self, record: logging.LogRecord) -> None:
-        args = record.args
-        if not isinstance(args, dict) or "request" not in args:
-            return
-        if getattr(record, "spider", None) is not self.monitor.crawler.spider:
-            return
-        request = args["request"]
-        error = record.exc_info[1] if record.exc_info else None
-        reason = f"{type(error).__name__}: {error}" if error else str(args.get("errmsg") or "")
-        reason = (reason or record.getMessage())[:300]
-        self.monitor.exceptions += 1
-        self.monitor.failures.add(getattr(request, "url", str(request)), reason)
-
-
 class MonitorExtension:
     """Count what the checks need during the crawl, run them at the end."""
 
@@ -84,7 +68,6 @@ class MonitorExtension:
         self.exceptions = 0
         self.dropped_incomplete = 0
         self.missing_fields: dict[str, int] = {}
-        self.handler = _DownloadErrors(self)
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> MonitorExtension:
@@ -92,7 +75,6 @@ class MonitorExtension:
             raise NotConfigured
         monitor = cls(crawler)
         connect = crawler.signals.connect
-        connect(monitor.spider_opened, signal=signals.spider_opened)
         connect(monitor.response_received, signal=signals.response_received)
         connect(monitor.item_scraped, signal=signals.item_scraped)
         connect(monitor.item_dropped, signal=signals.item_dropped)
@@ -101,8 +83,10 @@ class MonitorExtension:
         return monitor
 
     # --- during the crawl ------------------------------------------------------
-    def spider_opened(self, spider: Any) -> None:
-        logging.getLogger("scrapy.core.scraper").addHandler(self.handler)
+    def download_failed(self, request: Any, error: BaseException) -> None:
+        """A request failed for good, without a response (:class:`DownloadFailuresMiddleware`)."""
+        self.exceptions += 1
+        self.failures.add(request.url, f"{type(error).__name__}: {error}"[:300])
 
     def response_received(self, response: Any, request: Any, spider: Any) -> None:
         if request.url.endswith("/robots.txt"):
@@ -192,7 +176,6 @@ class MonitorExtension:
         )
 
     def spider_closed(self, spider: Any, reason: str) -> None:
-        logging.getLogger("scrapy.core.scraper").removeHandler(self.handler)
         if site_unreachable(self.crawler):
             return  # the site never answered: nothing to check (exit status 4)
         # A distributed crawl's collector got these from the workers (kcn_crawler.collector).
@@ -224,3 +207,28 @@ class MonitorExtension:
             logger.error("Monitor: %d check(s) FAILED: %s", len(failed), "; ".join(failed))
         else:
             logger.info("Monitor: all %d checks passed", len(checks))
+
+
+class DownloadFailuresMiddleware:
+    """Requests that failed for good without a response, handed to the monitor.
+
+    Closest to the engine among the downloader middlewares: it sees an exception
+    only once the retries gave it up. ``IgnoreRequest`` is no failure (robots.txt,
+    URL rules, an unreachable site), and a request with an errback (the home page)
+    is left to the spider, as Scrapy itself logs no download error for it.
+    """
+
+    def __init__(self, monitor: MonitorExtension) -> None:
+        self.monitor = monitor
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> DownloadFailuresMiddleware:
+        monitor = crawler.get_extension(MonitorExtension)
+        if monitor is None:
+            raise NotConfigured
+        return cls(monitor)
+
+    def process_exception(self, request: Any, exception: Exception) -> None:
+        if isinstance(exception, IgnoreRequest) or request.errback is not None:
+            return
+        self.monitor.download_failed(request, exception)
