@@ -21,8 +21,10 @@ import logging
 from collections.abc import AsyncIterator
 from typing import Any
 
+from kcn_crawler import stats_keys
 from kcn_crawler.distributed.config import connect, site_prefix
 from kcn_crawler.distributed.keys import RedisCrawl
+from kcn_crawler.failures import FailureLog
 
 logger = logging.getLogger(__name__)
 
@@ -33,9 +35,9 @@ POLL = 0.5  # seconds between looks at an idle crawl
 def merge_worker_stats(stats: Any, counters: dict[str, int], failures: list[dict]) -> None:
     """Add the workers' counters and failed URLs to the collector's stats."""
     # the home page's articles were read by one worker, the listings by all: not comparable
-    stats.set_value("kcn/coverage/distributed", True)
+    stats.set_value(stats_keys.COVERAGE_DISTRIBUTED, True)
     for key, value in counters.items():
-        if key.startswith(("kcn/redis/", "memusage/", "log_count/")) or key in (
+        if key.startswith((stats_keys.REDIS_PREFIX, "memusage/", "log_count/")) or key in (
             "item_scraped_count", "item_dropped_count", "elapsed_time_seconds",
         ):  # fmt: skip
             continue  # the collector's own count, or meaningless summed over workers
@@ -46,15 +48,12 @@ def merge_worker_stats(stats: Any, counters: dict[str, int], failures: list[dict
         if key.startswith("downloader/response_status_count/")
     }
     robots = counters.get("robotstxt/response_count", 0)
-    stats.inc_value("kcn/http/responses", max(0, sum(statuses.values()) - robots))
-    stats.inc_value("kcn/http/errors", sum(n for code, n in statuses.items() if code >= 400))
-    listed = list(stats.get_value("kcn/failures") or [])
+    stats.inc_value(stats_keys.HTTP_RESPONSES, max(0, sum(statuses.values()) - robots))
+    stats.inc_value(stats_keys.HTTP_ERRORS, sum(n for code, n in statuses.items() if code >= 400))
     for failure in failures:
         if failure.get("site_error"):
-            stats.set_value("kcn/site/error", failure["reason"])
-        elif len(listed) < 500:
-            listed.append(failure)
-    stats.set_value("kcn/failures", listed)
+            stats.set_value(stats_keys.SITE_ERROR, failure["reason"])
+    FailureLog(stats).extend(f for f in failures if not f.get("site_error"))
 
 
 class CollectorMixin:
@@ -71,7 +70,7 @@ class CollectorMixin:
         while True:
             items = crawl.pop_items(BATCH)
             for item in items:
-                self.crawler.stats.inc_value("kcn/redis/items_collected")
+                self.crawler.stats.inc_value(stats_keys.REDIS_ITEMS_COLLECTED)
                 yield item
             if items:
                 continue

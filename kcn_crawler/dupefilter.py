@@ -25,8 +25,9 @@ from typing import Any
 from scrapy.dupefilters import RFPDupeFilter
 from scrapy.utils.job import job_dir
 
+from kcn_crawler import stats_keys
 from kcn_crawler.catalog.jobs import discard_scheduler_queue
-from kcn_crawler.catalog.runtime import runtime_for
+from kcn_crawler.extensions.catalog import catalog_runtime
 from kcn_crawler.resume_feeds import exported_ids
 
 logger = logging.getLogger(__name__)
@@ -53,7 +54,7 @@ class ResumableDupeFilter(RFPDupeFilter):
             return dupefilter
         if discard_scheduler_queue(jobdir):
             logger.info("JOBDIR %s: discarded the old request queue; walking again", jobdir)
-        runtime = runtime_for(crawler)
+        runtime = catalog_runtime(crawler)
         if runtime is None or runtime.job is None:
             logger.warning(
                 "JOBDIR without the catalog (KCN_CATALOG=0): a resumed crawl re-emits articles"
@@ -61,8 +62,8 @@ class ResumableDupeFilter(RFPDupeFilter):
             return dupefilter
         dupefilter.emitted = runtime.catalog.job_articles(runtime.job.id)
         dupefilter.emitted |= exported_ids(crawler.settings)  # -O files a resumed run appends to
-        crawler.stats.set_value("kcn/resume/job", runtime.job.id)
-        crawler.stats.set_value("kcn/resume/already_emitted", len(dupefilter.emitted))
+        crawler.stats.set_value(stats_keys.RESUME_JOB, runtime.job.id)
+        crawler.stats.set_value(stats_keys.RESUME_ALREADY_EMITTED, len(dupefilter.emitted))
         if runtime.job.resumed or dupefilter.emitted:
             logger.info(
                 "Resuming job %s: %d articles already emitted will not be fetched again",
@@ -75,6 +76,6 @@ class ResumableDupeFilter(RFPDupeFilter):
         kcn = request.meta.get("kcn") or {}
         if self.emitted and kcn.get("kind") == "article" and kcn.get("article_id") in self.emitted:
             if self.crawler is not None:
-                self.crawler.stats.inc_value("kcn/resume/skipped")
+                self.crawler.stats.inc_value(stats_keys.RESUME_SKIPPED)
             return True
         return super().request_seen(request)

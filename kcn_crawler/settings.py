@@ -64,8 +64,6 @@ DOWNLOADER_MIDDLEWARES = {
     "kcn_crawler.middlewares.robots.Rfc9309RobotsTxtMiddleware": 100,
     # before the retries see an error: a site that never answered is not retried
     "kcn_crawler.middlewares.reachability.SiteReachabilityMiddleware": 560,
-    # closest to the engine: sees only the failures the retries gave up on
-    "kcn_crawler.extensions.progress.ProgressDownloaderMiddleware": 10,
 }
 # Until the site has answered once: one try of this many seconds, then exit status 4.
 KCN_SITE_TIMEOUT = 30.0
@@ -82,8 +80,7 @@ ITEM_PIPELINES = {
     "kcn_crawler.pipelines.range.DateRangePipeline": 500,
     # Images and attachments downloaded; inert unless KCN_FILES=1.
     "kcn_crawler.pipelines.files.ArticleFilesPipeline": 600,
-    # Last: sets `revision`, drops unchanged articles in incremental runs (issue 5).
-    "kcn_crawler.catalog.pipeline.CatalogPipeline": 900,
+    # The catalog's pipeline (900, last) comes with the ops add-on below.
 }
 
 # Tone-mark placement in title, summary and text: "keep" | "old" | "new".
@@ -107,21 +104,18 @@ KCN_DEFAULT_FEEDS = {
     "exports/%(name)s/%(kcn_start)s.csv": {"format": "csv"},
 }
 
-# --- Extensions ---------------------------------------------------------------
+# --- Ops components ---------------------------------------------------------------
+# Catalog, checks, report, alerts, WARC, progress and stats file, installed together in
+# the order kcn_crawler.addon.COMPONENTS states; each is switched by its own setting below.
+ADDONS = {"kcn_crawler.addon.OpsAddon": 0}
 # Write the run's stats as JSON to this file at close (off when empty).
 KCN_STATS_FILE = ""
-EXTENSIONS = {
-    "kcn_crawler.extensions.stats_file.StatsFileExtension": 900,
-    # WARC of every exchange; inert unless KCN_WARC=1 (see "Archiving" below).
-    "kcn_crawler.extensions.warc.WarcArchiver": 100,
-}
 
 # --- Progress -------------------------------------------------------------------
 # A "Progress: channels …, articles …, archive days …, ETA …" log line every N seconds
 # (0: none), and a live status line (tqdm) when stderr is a terminal.
 KCN_PROGRESS_INTERVAL = 30.0
 KCN_PROGRESS_LIVE = True
-EXTENSIONS["kcn_crawler.extensions.progress.ProgressExtension"] = 500
 
 # --- Engine ---------------------------------------------------------------------
 # Scrapy re-parses a generator callback's source on every response to warn about
@@ -184,14 +178,6 @@ KCN_MONITOR_MAX_DROPPED_RATE = 0.02  # incomplete or otherwise dropped / article
 KCN_MONITOR_MIN_SAMPLE = 20  # a rate over fewer requests or articles is not judged
 # HTML report beside the exports: exports/<spider>/<kcn_start>.html.
 KCN_REPORT = True
-EXTENSIONS = {
-    **EXTENSIONS,
-    # after the feed exporters (0), in this order at spider_closed: checks, report, catalog
-    "kcn_crawler.extensions.monitor.MonitorExtension": 800,
-    "kcn_crawler.extensions.report.ReportExtension": 810,
-    "kcn_crawler.extensions.alerts.AlertsExtension": 815,
-    "kcn_crawler.extensions.catalog.CatalogExtension": 820,
-}
 
 # --- Alerts (issue 11) ----------------------------------------------------------------
 # Spidermon actions run when a check fails (kcn_crawler.extensions.alerts); none by default.
@@ -220,10 +206,8 @@ Catalog run: {{ data.stats.get('kcn/catalog/run_id', 'catalog off') }}
 SPIDERMON_SLACK_MESSAGE = SPIDERMON_BODY_TEXT
 SPIDERMON_TELEGRAM_MESSAGE = SPIDERMON_BODY_TEXT
 SPIDERMON_DISCORD_MESSAGE = SPIDERMON_BODY_TEXT
+# The incremental filter (950) and the progress counter (940) come with the ops add-on.
 SPIDER_MIDDLEWARES = {
-    "kcn_crawler.middlewares.incremental.IncrementalMiddleware": 950,
-    # after the incremental filter: counts the listing pages it lets through
-    "kcn_crawler.extensions.progress.ProgressSpiderMiddleware": 940,
     # channel names not walked (a sites file's skip_channels); inert when empty
     "kcn_crawler.middlewares.skip_channels.SkipChannelsMiddleware": 960,
     # A channel whose "next page" never ends is stopped and fails a check (issue 12).
@@ -235,4 +219,3 @@ KCN_RUNAWAY_MAX_PER_DAY = 30.0  # articles a channel lists per day of its listin
 KCN_RUNAWAY_BAD_DATES = 10  # listing dates after tomorrow or before 1995 (and 1/4 of them)
 KCN_RUNAWAY_PAGE_FACTOR = 50.0  # pages vs the median of the site's other channels ...
 KCN_RUNAWAY_PAGE_FLOOR = 3000  # ... and at least this many pages
-DUPEFILTER_CLASS = "kcn_crawler.dupefilter.ResumableDupeFilter"

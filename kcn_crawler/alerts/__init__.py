@@ -19,6 +19,8 @@ from typing import Any
 from scrapy.utils.misc import load_object
 from spidermon import Monitor, MonitorSuite, monitors
 
+from kcn_crawler import stats_keys
+
 with warnings.catch_warnings():
     # Spidermon's SMTP action sends with scrapy.mail, deprecated since Scrapy 2.13
     warnings.simplefilter("ignore")
@@ -34,10 +36,10 @@ class ChecksMonitor(Monitor):
     def test_every_check_passed(self) -> None:
         """Fails with the failed checks, one per line (``kcn/failed_checks``)."""
         stats = self.data.stats
-        if not stats.get("kcn/checks"):
+        if not stats.get(stats_keys.CHECKS):
             self.skipTest("the checks did not run (KCN_MONITOR=0)")
-        failed = list(stats.get("kcn/failed_checks") or [])
-        site = stats.get("kcn/site") or "?"
+        failed = list(stats.get(stats_keys.FAILED_CHECKS) or [])
+        site = stats.get(stats_keys.SITE) or "?"
         if failed:
             self.fail(f"{len(failed)} check(s) failed on {site}:\n" + "\n".join(failed))
 

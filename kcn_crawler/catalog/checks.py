@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from statistics import median
 from typing import Any
 
+from kcn_crawler import stats_keys
+
 COVERED_FIELDS = ("title", "published", "text")
 
 # The runs a run is compared with, by kind: a resumed run is judged on its whole job,
@@ -95,9 +97,9 @@ def articles_seen(stats: dict[str, Any]) -> int:
     """Articles a crawl met: emitted, plus known ones skipped or found unchanged."""
     keys = (
         "item_scraped_count",
-        "kcn/incremental/skipped",
-        "kcn/catalog/unchanged_dropped",
-        "kcn/resume/skipped",
+        stats_keys.INCREMENTAL_SKIPPED,
+        stats_keys.CATALOG_UNCHANGED_DROPPED,
+        stats_keys.RESUME_SKIPPED,
     )
     return sum(int(stats.get(key, 0) or 0) for key in keys)
 
@@ -114,12 +116,12 @@ def dropped_counts(stats: dict[str, Any]) -> tuple[int, int]:
         return int(stats.get(key, 0) or 0)
 
     benign = (
-        get("kcn/items/duplicate")
-        + get("kcn/items/out_of_range")
-        + get("kcn/catalog/unchanged_dropped")
-        + get("kcn/items/invalid")
+        get(stats_keys.ITEMS_DUPLICATE)
+        + get(stats_keys.ITEMS_OUT_OF_RANGE)
+        + get(stats_keys.CATALOG_UNCHANGED_DROPPED)
+        + get(stats_keys.ITEMS_INVALID)
     )
-    return get("kcn/articles/incomplete"), max(0, get("item_dropped_count") - benign)
+    return get(stats_keys.ARTICLES_INCOMPLETE), max(0, get("item_dropped_count") - benign)
 
 
 def _rate(part: int, whole: int) -> float:

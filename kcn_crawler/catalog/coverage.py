@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from kcn_crawler import stats_keys
 from kcn_crawler.catalog.checks import Check
 
 # Fewer home-page articles than this, or archive articles in the span: not judged.
@@ -48,15 +49,15 @@ def _int(stats: dict[str, Any], key: str) -> int:
 
 def check_home_coverage(stats: dict[str, Any], t: CoverageThresholds) -> Check | None:
     """The home page's articles the channel walk reached."""
-    linked = _int(stats, "kcn/coverage/home_linked")
-    if "kcn/coverage/home_linked" not in stats:
+    linked = _int(stats, stats_keys.COVERAGE_HOME_LINKED)
+    if stats_keys.COVERAGE_HOME_LINKED not in stats:
         return None
-    reached = _int(stats, "kcn/coverage/home_reached")
-    if stats.get("kcn/coverage/distributed"):
+    reached = _int(stats, stats_keys.COVERAGE_HOME_REACHED)
+    if stats.get(stats_keys.COVERAGE_DISTRIBUTED):
         return Check(
             "home_coverage", True, f"{linked} home-page articles: not judged across workers"
         )
-    if stats.get("kcn/coverage/bounded"):
+    if stats.get(stats_keys.COVERAGE_BOUNDED):
         # since/until or incremental: the walk stops early on purpose, older boxes unreached
         return Check("home_coverage", True, f"{reached} of {linked}: a bounded walk, not judged")
     if linked < MIN_SAMPLE:
@@ -73,12 +74,12 @@ def check_home_coverage(stats: dict[str, Any], t: CoverageThresholds) -> Check |
 
 def check_archive_only(stats: dict[str, Any], t: CoverageThresholds) -> Check | None:
     """Articles only the archive found, within the span the channels cover."""
-    if "kcn/coverage/archive_in_span" not in stats:
+    if stats_keys.COVERAGE_ARCHIVE_IN_SPAN not in stats:
         return None
-    in_span = _int(stats, "kcn/coverage/archive_in_span")
-    only = _int(stats, "kcn/coverage/archive_only_in_span")
-    older = _int(stats, "kcn/coverage/archive_only_older")
-    span = stats.get("kcn/coverage/channel_span") or "?"
+    in_span = _int(stats, stats_keys.COVERAGE_ARCHIVE_IN_SPAN)
+    only = _int(stats, stats_keys.COVERAGE_ARCHIVE_ONLY_IN_SPAN)
+    older = _int(stats, stats_keys.COVERAGE_ARCHIVE_ONLY_OLDER)
+    span = stats.get(stats_keys.COVERAGE_CHANNEL_SPAN) or "?"
     tail = f"; {older} older articles no listing reaches (reported)" if older else ""
     if in_span < MIN_SAMPLE:
         return Check("archive_only", True, f"{in_span} archive articles in {span}: too few{tail}")
@@ -92,10 +93,10 @@ def check_archive_only(stats: dict[str, Any], t: CoverageThresholds) -> Check | 
 
 def check_channels_walked(stats: dict[str, Any], t: CoverageThresholds) -> Check | None:
     """One channel walked while the home page links many listing-like pages."""
-    if "kcn/discovery/listing_like" not in stats:
+    if stats_keys.DISCOVERY_LISTING_LIKE not in stats:
         return None
-    walked = _int(stats, "kcn/listing/channels")
-    listing_like = _int(stats, "kcn/discovery/listing_like")
+    walked = _int(stats, stats_keys.LISTING_CHANNELS)
+    listing_like = _int(stats, stats_keys.DISCOVERY_LISTING_LIKE)
     detail = f"{walked} channels walked; the home page links {listing_like} listing-like pages"
     failed = walked <= 1 and listing_like > t.max_listing_like_unwalked
     return Check("channels_walked", not failed, detail)

@@ -13,8 +13,10 @@ from typing import Any
 from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem, NotConfigured
 
-from kcn_crawler.catalog.runtime import CatalogRuntime, runtime_for
+from kcn_crawler import stats_keys
+from kcn_crawler.catalog.runtime import CatalogRuntime
 from kcn_crawler.catalog.store import content_hash
+from kcn_crawler.extensions.catalog import catalog_runtime
 
 
 class CatalogPipeline:
@@ -26,7 +28,7 @@ class CatalogPipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> CatalogPipeline:
-        runtime = runtime_for(crawler)
+        runtime = catalog_runtime(crawler)
         if runtime is None:
             raise NotConfigured
         return cls(crawler, runtime)
@@ -45,7 +47,7 @@ class CatalogPipeline:
                 rows = [(article_id, source, mark) for source, mark in marks.items()]
                 self.runtime.catalog.save_marks(site, rows)
             self.runtime.catalog.touch(site, [article_id])
-            self.crawler.stats.inc_value("kcn/catalog/unchanged_dropped")
+            self.crawler.stats.inc_value(stats_keys.CATALOG_UNCHANGED_DROPPED)
             raise DropItem(
                 f"article {article_id} unchanged since revision {revision}", log_level="DEBUG"
             )

@@ -7,22 +7,24 @@ from collections.abc import Mapping
 from html import escape
 from typing import Any
 
+from kcn_crawler import stats_keys
+
 STAT_KEYS = (
-    "kcn/discovery/channels",
-    "kcn/discovery/candidates",
-    "kcn/discovery/not_channel",
-    "kcn/archive/span",
-    "kcn/archive/span_from",
-    "kcn/coverage/home_linked",
-    "kcn/coverage/home_reached",
-    "kcn/coverage/home_unreached",
-    "kcn/coverage/channel_span",
-    "kcn/coverage/archive_in_span",
-    "kcn/coverage/archive_only_in_span",
-    "kcn/coverage/archive_only_in_span_urls",
-    "kcn/coverage/archive_only_older",
-    "kcn/coverage/archive_only_older_urls",
-    "kcn/dates/url_disagreements",
+    stats_keys.DISCOVERY_CHANNELS,
+    stats_keys.DISCOVERY_CANDIDATES,
+    stats_keys.DISCOVERY_NOT_CHANNEL,
+    stats_keys.ARCHIVE_SPAN,
+    stats_keys.ARCHIVE_SPAN_FROM,
+    stats_keys.COVERAGE_HOME_LINKED,
+    stats_keys.COVERAGE_HOME_REACHED,
+    stats_keys.COVERAGE_HOME_UNREACHED,
+    stats_keys.COVERAGE_CHANNEL_SPAN,
+    stats_keys.COVERAGE_ARCHIVE_IN_SPAN,
+    stats_keys.COVERAGE_ARCHIVE_ONLY_IN_SPAN,
+    stats_keys.COVERAGE_ARCHIVE_ONLY_IN_SPAN_URLS,
+    stats_keys.COVERAGE_ARCHIVE_ONLY_OLDER,
+    stats_keys.COVERAGE_ARCHIVE_ONLY_OLDER_URLS,
+    stats_keys.DATES_URL_DISAGREEMENTS,
 )
 
 

@@ -1,9 +1,10 @@
 """What the catalog's components share during one crawl.
 
-The catalog extension, the catalog pipeline, the incremental middleware and the
-resumable dupefilter all use one :class:`CatalogRuntime` per crawler (one
-SQLite connection, the run's id, what the listings showed), reached with
-:func:`runtime_for`.
+The catalog extension opens one :class:`CatalogRuntime` per crawl (one SQLite
+connection, the run's id, what the listings showed) with :func:`open_runtime`
+and owns it; the catalog pipeline, the incremental middleware, the resumable
+dupefilter, the monitor and the report reach it through the extension
+(:func:`kcn_crawler.extensions.catalog.catalog_runtime`).
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from kcn_crawler.catalog.store import Catalog
 from kcn_crawler.params import parse_bool
 
 DEFAULT_CATALOG_PATH = "exports/catalog.sqlite"
-_ATTRIBUTE = "_kcn_catalog_runtime"
 
 
 @dataclass
@@ -84,11 +84,8 @@ def spider_site(spider: Any) -> str:
     return str(urls[0]) if urls else f"spider:{getattr(spider, 'name', '?')}"
 
 
-def runtime_for(crawler: Any) -> CatalogRuntime | None:
-    """The crawler's catalog runtime, opened on first use; None when the catalog is off."""
-    runtime = getattr(crawler, _ATTRIBUTE, None)
-    if runtime is not None:
-        return runtime
+def open_runtime(crawler: Any) -> CatalogRuntime | None:
+    """A new catalog runtime for the crawler's spider; None when the catalog is off."""
     if not catalog_enabled(crawler.settings) or crawler.spider is None:
         return None
     path = crawler.settings.get("KCN_CATALOG_PATH") or DEFAULT_CATALOG_PATH
@@ -101,5 +98,4 @@ def runtime_for(crawler: Any) -> CatalogRuntime | None:
         incremental=incremental_requested(crawler),
         job=load_job(jobdir) if jobdir else None,
     )
-    setattr(crawler, _ATTRIBUTE, runtime)
     return runtime

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 from scrapy.exceptions import UsageError
 
+from kcn_crawler import stats_keys
 from kcn_crawler.distributed.config import apply_worker, redis_enabled
 from kcn_crawler.middlewares.reachability import site_unreachable
 from kcn_crawler.multisite import apply_site
@@ -75,7 +76,7 @@ class Command(ScrapyCrawlCommand):
             return
         for crawler in crawlers:
             stats = crawler.stats
-            code = int(stats.get_value("kcn/exit_code", 0) or 0) if stats else 0
+            code = int(stats.get_value(stats_keys.EXIT_CODE, 0) or 0) if stats else 0
             unreachable = site_unreachable(crawler)
             if not unreachable and stats and not stats.get_value("item_scraped_count"):
                 drop_stale(earlier[id(crawler)])  # -O FILE holds this run's articles, or is gone
@@ -84,7 +85,7 @@ class Command(ScrapyCrawlCommand):
                 print(f"kcn_crawler: site unreachable: {site}: {unreachable}", file=sys.stderr)
                 self.exitcode = max(self.exitcode, code or EXIT_UNREACHABLE)
             elif code:
-                failed = stats.get_value("kcn/failed_checks", []) if stats else []
+                failed = stats.get_value(stats_keys.FAILED_CHECKS, []) if stats else []
                 site = getattr(crawler.spider, "site", "")
                 label = f"{site}: " if entries and site else ""
                 for check in failed or ["a monitoring check failed"]:

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 from scrapy.exceptions import NotConfigured
 
+from kcn_crawler import stats_keys
 from kcn_crawler.distributed.config import connect
 from kcn_crawler.distributed.keys import TAKE
 
@@ -46,5 +47,5 @@ class HostLimiterMiddleware:
     async def process_request(self, request: Any) -> None:
         key = f"{self.prefix}:host:{urlsplit(request.url).netloc.lower()}"
         while (wait_ms := int(self.take(keys=[key], args=[self.delay_ms]))) > 0:
-            self.stats.inc_value("kcn/redis/limiter_waits")
+            self.stats.inc_value(stats_keys.REDIS_LIMITER_WAITS)
             await asyncio.sleep(wait_ms / 1000)

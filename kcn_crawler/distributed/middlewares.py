@@ -8,6 +8,7 @@ from typing import Any
 from scrapy import signals
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 
+from kcn_crawler import stats_keys
 from kcn_crawler.distributed.ledger import OutputLedger
 
 
@@ -95,7 +96,7 @@ class FinalFailureMiddleware:
         scheduler = self.crawler.kcn_scheduler
         if not isinstance(exception, IgnoreRequest):
             scheduler.forget(request)
-            self.crawler.stats.inc_value("kcn/redis/forgotten")
+            self.crawler.stats.inc_value(stats_keys.REDIS_FORGOTTEN)
         scheduler.ack(request)
 
 
@@ -113,8 +114,8 @@ class SeedOnceMiddleware:
     async def process_start(self, start: AsyncIterator[Any]) -> AsyncIterator[Any]:
         crawl = self.crawler.kcn_scheduler.leased_queue.crawl
         if not crawl.seed_once():
-            self.crawler.stats.set_value("kcn/redis/seeded", 0)
+            self.crawler.stats.set_value(stats_keys.REDIS_SEEDED, 0)
             return
-        self.crawler.stats.set_value("kcn/redis/seeded", 1)
+        self.crawler.stats.set_value(stats_keys.REDIS_SEEDED, 1)
         async for obj in start:
             yield obj

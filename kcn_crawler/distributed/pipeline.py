@@ -7,6 +7,8 @@ from typing import Any
 from itemadapter import ItemAdapter
 from scrapy.exceptions import NotConfigured
 
+from kcn_crawler import stats_keys
+
 
 class RedisItemPipeline:
     """Push the item (as JSON) to its site's ``items`` list; the collector does the rest."""
@@ -22,5 +24,5 @@ class RedisItemPipeline:
 
     def process_item(self, item: Any) -> Any:
         self.crawler.kcn_scheduler.leased_queue.crawl.push_item(ItemAdapter(item).asdict())
-        self.crawler.stats.inc_value("kcn/redis/items_pushed")
+        self.crawler.stats.inc_value(stats_keys.REDIS_ITEMS_PUSHED)
         return item

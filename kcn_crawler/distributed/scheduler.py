@@ -24,6 +24,7 @@ from scrapy_redis.dupefilter import RFPDupeFilter
 from scrapy_redis.scheduler import Scheduler
 from twisted.internet import task
 
+from kcn_crawler import stats_keys
 from kcn_crawler.distributed.ledger import OutputLedger
 from kcn_crawler.distributed.queue import LeasedPriorityQueue
 
@@ -57,12 +58,12 @@ class StatsPusher:
         }
         deltas = {k: v - self.sent.get(k, 0) for k, v in current.items() if v != self.sent.get(k)}
         self.sent.update(current)
-        failures = list(self.stats.get_value("kcn/failures") or [])
+        failures = list(self.stats.get_value(stats_keys.FAILURES) or [])
         new, self.failures_sent = failures[self.failures_sent :], len(failures)
-        error = self.stats.get_value("kcn/site/error")
+        error = self.stats.get_value(stats_keys.SITE_ERROR)
         if error:
             new.append({"url": "", "reason": str(error), "site_error": True})
-            self.stats.set_value("kcn/site/error", None)
+            self.stats.set_value(stats_keys.SITE_ERROR, None)
         return deltas, new
 
 
@@ -121,7 +122,7 @@ class LeasedScheduler(Scheduler):
         if reaped:
             logger.info("Put back %d request(s) whose lease expired", reaped)
             if self.stats:
-                self.stats.inc_value("kcn/redis/reaped", reaped)
+                self.stats.inc_value(stats_keys.REDIS_REAPED, reaped)
 
     def wake_engine(self) -> None:
         """Let an idle engine look at the shared frontier now, not at its next 5 s beat.

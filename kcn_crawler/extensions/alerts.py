@@ -17,6 +17,7 @@ from typing import Any
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
+from kcn_crawler import stats_keys
 from kcn_crawler.catalog.runtime import spider_site
 
 logger = logging.getLogger(__name__)
@@ -42,7 +43,7 @@ class AlertsExtension:
             suite = ChecksMonitorSuite(crawler=crawler)
         except (ActionNotConfigured, ImportError, NameError, ValueError) as exc:
             logger.error("Alerts are OFF: KCN_ALERT_ACTIONS=%s: %s", ",".join(names), exc)
-            crawler.stats.set_value("kcn/alerts/error", str(exc))
+            crawler.stats.set_value(stats_keys.ALERTS_ERROR, str(exc))
             raise NotConfigured(str(exc)) from exc
         extension = cls(crawler, suite)
         crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
@@ -52,7 +53,7 @@ class AlertsExtension:
         from spidermon.contrib.scrapy.runners import SpiderMonitorRunner
 
         stats = self.crawler.stats
-        stats.set_value("kcn/site", spider_site(spider))
+        stats.set_value(stats_keys.SITE, spider_site(spider))
         data = {
             "stats": stats.get_stats(),
             "stats_history": [],
@@ -62,7 +63,7 @@ class AlertsExtension:
         }
         result = SpiderMonitorRunner(spider=spider).run(self.suite, **data)
         failed = not result.all_monitors_passed
-        stats.set_value("kcn/alerts/triggered", int(failed))
+        stats.set_value(stats_keys.ALERTS_TRIGGERED, int(failed))
         if failed:
             logger.info(
                 "Alerts: the failed checks went to %s",

@@ -7,6 +7,9 @@
 * ``spider_closed`` (after the monitor and the report): listing marks, archive
   days walked completely (by a run that finished and passed its checks), the
   run's end, counts and exit status.
+
+The extension owns the crawl's :class:`~kcn_crawler.catalog.runtime.CatalogRuntime`;
+the other catalog components reach it with :func:`catalog_runtime`.
 """
 
 from __future__ import annotations
@@ -18,9 +21,10 @@ from itemadapter import ItemAdapter
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
+from kcn_crawler import stats_keys
 from kcn_crawler.catalog.checks import articles_seen, dropped_counts
 from kcn_crawler.catalog.jobs import close_job
-from kcn_crawler.catalog.runtime import CatalogRuntime, run_kind, runtime_for
+from kcn_crawler.catalog.runtime import CatalogRuntime, catalog_enabled, open_runtime, run_kind
 from kcn_crawler.normalize.urls import article_id
 from kcn_crawler.pages.discovery import candidate_key
 
@@ -45,14 +49,14 @@ def run_counts(stats: dict[str, Any]) -> dict[str, int]:
         "requests": get("downloader/request_count"),
         "items": get("item_scraped_count"),
         "seen": articles_seen(stats),
-        "new": get("kcn/catalog/new"),
-        "changed": get("kcn/catalog/changed"),
-        "unchanged": get("kcn/catalog/unchanged") + get("kcn/catalog/unchanged_dropped"),
-        "skipped": get("kcn/incremental/skipped") + get("kcn/resume/skipped"),
+        "new": get(stats_keys.CATALOG_NEW),
+        "changed": get(stats_keys.CATALOG_CHANGED),
+        "unchanged": get(stats_keys.CATALOG_UNCHANGED) + get(stats_keys.CATALOG_UNCHANGED_DROPPED),
+        "skipped": get(stats_keys.INCREMENTAL_SKIPPED) + get(stats_keys.RESUME_SKIPPED),
         "dropped": sum(dropped_counts(stats)),
-        "errors": get("kcn/http/errors") + get("kcn/http/exceptions"),
-        "extracted": get("kcn/articles/extracted"),
-        "fallback": get("kcn/articles/fallback"),
+        "errors": get(stats_keys.HTTP_ERRORS) + get(stats_keys.HTTP_EXCEPTIONS),
+        "extracted": get(stats_keys.ARTICLES_EXTRACTED),
+        "fallback": get(stats_keys.ARTICLES_FALLBACK),
     }
 
 
@@ -60,11 +64,11 @@ def judged_pages(stats: dict[str, Any]) -> list[tuple[str, str, str, bool]]:
     """``(key, url, name, is_channel)`` of every page channel discovery judged this run."""
     rows = [
         (candidate_key(str(c["url"])), str(c["url"]), str(c.get("name") or ""), True)
-        for c in stats.get("kcn/discovery/channels") or []
+        for c in stats.get(stats_keys.DISCOVERY_CHANNELS) or []
     ]
     rows += [
         (candidate_key(str(c["url"])), str(c["url"]), str(c.get("name") or ""), False)
-        for c in stats.get("kcn/discovery/not_channels") or []
+        for c in stats.get(stats_keys.DISCOVERY_NOT_CHANNELS) or []
     ]
     return rows
 
@@ -78,7 +82,7 @@ class CatalogExtension:
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> CatalogExtension:
-        runtime = runtime_for(crawler)
+        runtime = open_runtime(crawler)
         if runtime is None:
             raise NotConfigured
         extension = cls(crawler, runtime)
@@ -98,9 +102,9 @@ class CatalogExtension:
             kind=rt.kind,
             job=rt.job.id if rt.job else None,
         )
-        self.crawler.stats.set_value("kcn/catalog/run_id", rt.run_id)
-        self.crawler.stats.set_value("kcn/run/kind", rt.kind)
-        self.crawler.stats.set_value("kcn/catalog/path", str(rt.catalog.path))
+        self.crawler.stats.set_value(stats_keys.CATALOG_RUN_ID, rt.run_id)
+        self.crawler.stats.set_value(stats_keys.RUN_KIND, rt.kind)
+        self.crawler.stats.set_value(stats_keys.CATALOG_PATH, str(rt.catalog.path))
         if rt.incremental:
             logger.info(
                 "Incremental crawl: known articles of %s come from %s", rt.site, rt.catalog.path
@@ -118,7 +122,7 @@ class CatalogExtension:
         record["site"] = record["site"] or rt.site
         marks = rt.marks_seen.pop(str(record["id"]), None)
         status, _revision = rt.catalog.record_item(rt.run_id, record, marks)
-        self.crawler.stats.inc_value(f"kcn/catalog/{status}")
+        self.crawler.stats.inc_value(stats_keys.catalog_status(status))
 
     def spider_closed(self, spider: Any, reason: str) -> None:
         rt = self.runtime
@@ -129,10 +133,10 @@ class CatalogExtension:
                 rt.catalog.finish_run(
                     rt.run_id,
                     finish_reason=reason,
-                    exit_code=int(stats.get_value("kcn/exit_code", 0) or 0),
-                    failed_checks=list(stats.get_value("kcn/failed_checks", []) or []),
+                    exit_code=int(stats.get_value(stats_keys.EXIT_CODE, 0) or 0),
+                    failed_checks=list(stats.get_value(stats_keys.FAILED_CHECKS, []) or []),
                     counts=run_counts(stats.get_stats()),
-                    report=stats.get_value("kcn/report/path"),
+                    report=stats.get_value(stats_keys.REPORT_PATH),
                 )
             if rt.job is not None:
                 close_job(rt.job, finished=reason == "finished")
@@ -154,13 +158,26 @@ class CatalogExtension:
         pages = judged_pages(self.crawler.stats.get_stats())
         if pages:
             rt.catalog.save_site_pages(rt.site, pages)
-        failed_checks = int(self.crawler.stats.get_value("kcn/exit_code", 0) or 0)
+        failed_checks = int(self.crawler.stats.get_value(stats_keys.EXIT_CODE, 0) or 0)
         if reason != "finished" or failed_checks or not rt.walked_days:
             return  # an interrupted or failed run completes no archive day
-        for failure in self.crawler.stats.get_value("kcn/failures", []) or []:
+        for failure in self.crawler.stats.get_value(stats_keys.FAILURES, []) or []:
             aid = article_id(str(failure.get("url", "")))
             if aid and aid in rt.article_day:
                 rt.failed_days.add(rt.article_day[aid])
         days = sorted(rt.walked_days - rt.failed_days)
         rt.catalog.mark_days_completed(rt.site, days, rt.run_id)
-        self.crawler.stats.set_value("kcn/catalog/days_completed", len(days))
+        self.crawler.stats.set_value(stats_keys.CATALOG_DAYS_COMPLETED, len(days))
+
+
+def catalog_runtime(crawler: Any) -> CatalogRuntime | None:
+    """The crawl's catalog runtime, owned by its :class:`CatalogExtension`.
+
+    None when the catalog is off (``KCN_CATALOG=0``) or its extension is not enabled.
+    Extensions are built first: item pipelines, middlewares and the dupefilter can
+    call this from their ``from_crawler``.
+    """
+    if not catalog_enabled(crawler.settings):
+        return None
+    extension = crawler.get_extension(CatalogExtension)
+    return extension.runtime if extension is not None else None

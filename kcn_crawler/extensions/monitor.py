@@ -8,8 +8,14 @@ dates read by the fallback parser; dropped articles. Thresholds are the
 
 A failed check sets the stats ``kcn/exit_code`` (``KCN_MONITOR_EXIT_CODE``,
 default 3: ``scrapy crawl`` exits with it) and ``kcn/failed_checks``, and logs
-one ERROR line naming the failed checks. Failed URLs are collected into the
-stats list ``kcn/failures`` for the report.
+one ERROR line naming the failed checks.
+
+Everything is counted from Scrapy's public hooks: the signals ``response_received``,
+``item_scraped``, ``item_dropped`` and ``spider_error``, and for requests that failed
+without a response a downloader middleware's ``process_exception``
+(:class:`DownloadFailuresMiddleware`, installed by the ops add-on). Failed URLs
+(HTTP errors, dropped articles, spider errors, requests that failed for good)
+go to the run's failure log (:mod:`kcn_crawler.failures`) for the report.
 """
 
 from __future__ import annotations
@@ -19,8 +25,9 @@ from typing import Any
 
 from itemadapter import ItemAdapter
 from scrapy import signals
-from scrapy.exceptions import NotConfigured
+from scrapy.exceptions import IgnoreRequest, NotConfigured
 
+from kcn_crawler import stats_keys
 from kcn_crawler.catalog.checks import (
     BASELINE_KINDS,
     COVERED_FIELDS,
@@ -31,41 +38,19 @@ from kcn_crawler.catalog.checks import (
     run_checks,
 )
 from kcn_crawler.catalog.coverage import CoverageThresholds, coverage_checks
-from kcn_crawler.catalog.runtime import incremental_requested, runtime_for, spider_site
-from kcn_crawler.extensions.catalog import spider_args
+from kcn_crawler.catalog.runtime import incremental_requested, spider_site
+from kcn_crawler.extensions.catalog import catalog_runtime, spider_args
+from kcn_crawler.failures import FailureLog
 from kcn_crawler.middlewares.reachability import site_unreachable
 from kcn_crawler.middlewares.runaway import check_paging
 
 logger = logging.getLogger(__name__)
-
-MAX_FAILURES = 500
 
 
 def unbounded(spider: Any) -> bool:
     """Whether the spider walks everything (no date range): then it must find articles."""
     ranged = getattr(spider, "since", None) or getattr(spider, "until", None)
     return not ranged and getattr(spider, "name", "") != "archive"
-
-
-class _DownloadErrors(logging.Handler):
-    """Catches Scrapy's "Error downloading <request>" log records of one spider."""
-
-    def __init__(self, monitor: MonitorExtension) -> None:
-        super().__init__(logging.ERROR)
-        self.monitor = monitor
-
-    def emit(self, record: logging.LogRecord) -> None:
-        args = record.args
-        if not isinstance(args, dict) or "request" not in args:
-            return
-        if getattr(record, "spider", None) is not self.monitor.crawler.spider:
-            return
-        request = args["request"]
-        error = record.exc_info[1] if record.exc_info else None
-        reason = f"{type(error).__name__}: {error}" if error else str(args.get("errmsg") or "")
-        reason = (reason or record.getMessage())[:300]
-        self.monitor.exceptions += 1
-        self.monitor.add_failure(getattr(request, "url", str(request)), reason)
 
 
 class MonitorExtension:
@@ -77,12 +62,12 @@ class MonitorExtension:
         self.thresholds = Thresholds.from_settings(crawler.settings)
         self.coverage_thresholds = CoverageThresholds.from_settings(crawler.settings)
         self.exit_code = crawler.settings.getint("KCN_MONITOR_EXIT_CODE", 3)
+        self.failures = FailureLog(crawler.stats)
         self.responses = 0
         self.http_errors = 0
         self.exceptions = 0
         self.dropped_incomplete = 0
         self.missing_fields: dict[str, int] = {}
-        self.handler = _DownloadErrors(self)
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> MonitorExtension:
@@ -90,7 +75,6 @@ class MonitorExtension:
             raise NotConfigured
         monitor = cls(crawler)
         connect = crawler.signals.connect
-        connect(monitor.spider_opened, signal=signals.spider_opened)
         connect(monitor.response_received, signal=signals.response_received)
         connect(monitor.item_scraped, signal=signals.item_scraped)
         connect(monitor.item_dropped, signal=signals.item_dropped)
@@ -99,15 +83,10 @@ class MonitorExtension:
         return monitor
 
     # --- during the crawl ------------------------------------------------------
-    def add_failure(self, url: str, reason: str) -> None:
-        """Keep a failed URL for the report (stats list ``kcn/failures``)."""
-        failures = self.stats.get_value("kcn/failures") or []
-        if len(failures) < MAX_FAILURES:
-            failures.append({"url": url, "reason": reason})
-        self.stats.set_value("kcn/failures", failures)
-
-    def spider_opened(self, spider: Any) -> None:
-        logging.getLogger("scrapy.core.scraper").addHandler(self.handler)
+    def download_failed(self, request: Any, error: BaseException) -> None:
+        """A request failed for good, without a response (:class:`DownloadFailuresMiddleware`)."""
+        self.exceptions += 1
+        self.failures.add(request.url, f"{type(error).__name__}: {error}"[:300])
 
     def response_received(self, response: Any, request: Any, spider: Any) -> None:
         if request.url.endswith("/robots.txt"):
@@ -115,7 +94,7 @@ class MonitorExtension:
         self.responses += 1
         if response.status >= 400:
             self.http_errors += 1
-            self.add_failure(response.url, f"HTTP {response.status}")
+            self.failures.add(response.url, f"HTTP {response.status}")
 
     def _missing(self, item: Any) -> list[str]:
         adapter = ItemAdapter(item)
@@ -134,10 +113,10 @@ class MonitorExtension:
         self.dropped_incomplete += 1
         adapter = ItemAdapter(item)
         url = adapter.get("url") or getattr(response, "url", "?")
-        self.add_failure(str(url), f"dropped: no {', '.join(missing)}")
+        self.failures.add(str(url), f"dropped: no {', '.join(missing)}")
 
     def spider_error(self, failure: Any, response: Any, spider: Any) -> None:
-        self.add_failure(response.url, f"spider error: {failure.getErrorMessage()}"[:300])
+        self.failures.add(response.url, f"spider error: {failure.getErrorMessage()}"[:300])
 
     # --- at the end ------------------------------------------------------------
     def numbers(self, reason: str) -> RunNumbers:
@@ -149,7 +128,7 @@ class MonitorExtension:
 
         missing = {name: self.missing_fields.get(name, 0) for name in COVERED_FIELDS}
         incomplete, dropped_other = dropped_counts(stats)
-        runtime = runtime_for(self.crawler)
+        runtime = catalog_runtime(self.crawler)
         numbers = RunNumbers(
             finish_reason=reason,
             incremental=incremental_requested(self.crawler),
@@ -157,9 +136,9 @@ class MonitorExtension:
             unbounded=unbounded(self.crawler.spider),
             items=get("item_scraped_count"),
             seen=articles_seen(stats),
-            extracted=get("kcn/articles/extracted"),
-            fallback=get("kcn/articles/fallback"),
-            dateparser=get("kcn/dates/dateparser"),
+            extracted=get(stats_keys.ARTICLES_EXTRACTED),
+            fallback=get(stats_keys.ARTICLES_FALLBACK),
+            dateparser=get(stats_keys.DATES_DATEPARSER),
             checked=get("item_scraped_count") + self.dropped_incomplete,
             missing=missing,
             incomplete=incomplete,
@@ -167,7 +146,7 @@ class MonitorExtension:
             responses=self.responses,
             http_errors=self.http_errors,
             exceptions=self.exceptions,
-            site_error=stats.get("kcn/site/error"),
+            site_error=stats.get(stats_keys.SITE_ERROR),
         )
         if runtime is not None and runtime.job is not None and runtime.job.resumed:
             numbers.job_runs, numbers.earlier_items = runtime.catalog.job_history(
@@ -184,7 +163,7 @@ class MonitorExtension:
 
     def recent_runs(self, kind: str) -> list[dict[str, Any]]:
         """The recent finished runs of this spider on this site that a run of ``kind`` faces."""
-        runtime = runtime_for(self.crawler)
+        runtime = catalog_runtime(self.crawler)
         if runtime is None:
             return []
         return runtime.catalog.recent_runs(
@@ -197,32 +176,59 @@ class MonitorExtension:
         )
 
     def spider_closed(self, spider: Any, reason: str) -> None:
-        logging.getLogger("scrapy.core.scraper").removeHandler(self.handler)
         if site_unreachable(self.crawler):
             return  # the site never answered: nothing to check (exit status 4)
         # A distributed crawl's collector got these from the workers (kcn_crawler.collector).
-        self.responses += int(self.stats.get_value("kcn/http/responses", 0) or 0)
-        self.http_errors += int(self.stats.get_value("kcn/http/errors", 0) or 0)
-        self.stats.set_value("kcn/http/responses", self.responses)
-        self.stats.set_value("kcn/http/errors", self.http_errors)
-        self.stats.set_value("kcn/http/exceptions", self.exceptions)
+        self.responses += int(self.stats.get_value(stats_keys.HTTP_RESPONSES, 0) or 0)
+        self.http_errors += int(self.stats.get_value(stats_keys.HTTP_ERRORS, 0) or 0)
+        self.stats.set_value(stats_keys.HTTP_RESPONSES, self.responses)
+        self.stats.set_value(stats_keys.HTTP_ERRORS, self.http_errors)
+        self.stats.set_value(stats_keys.HTTP_EXCEPTIONS, self.exceptions)
         numbers = self.numbers(reason)
-        self.stats.set_value("kcn/site", spider_site(spider))
-        self.stats.set_value("kcn/run/kind", numbers.kind)
-        self.stats.set_value("kcn/articles/dropped", numbers.incomplete + numbers.dropped_other)
+        self.stats.set_value(stats_keys.SITE, spider_site(spider))
+        self.stats.set_value(stats_keys.RUN_KIND, numbers.kind)
+        self.stats.set_value(
+            stats_keys.ARTICLES_DROPPED, numbers.incomplete + numbers.dropped_other
+        )
         if numbers.job_runs:
-            self.stats.set_value("kcn/job/runs", numbers.job_runs + 1)
-            self.stats.set_value("kcn/job/earlier_items", numbers.earlier_items)
+            self.stats.set_value(stats_keys.JOB_RUNS, numbers.job_runs + 1)
+            self.stats.set_value(stats_keys.JOB_EARLIER_ITEMS, numbers.earlier_items)
         checks = run_checks(numbers, self.thresholds)
         checks += coverage_checks(self.stats.get_stats(), self.coverage_thresholds)
         checks.append(check_paging(self.stats))
         failed = [check.line() for check in checks if not check.passed]
         self.stats.set_value(
-            "kcn/checks", [{"name": c.name, "passed": c.passed, "detail": c.detail} for c in checks]
+            stats_keys.CHECKS,
+            [{"name": c.name, "passed": c.passed, "detail": c.detail} for c in checks],
         )
-        self.stats.set_value("kcn/failed_checks", failed)
+        self.stats.set_value(stats_keys.FAILED_CHECKS, failed)
         if failed:
-            self.stats.set_value("kcn/exit_code", self.exit_code)
+            self.stats.set_value(stats_keys.EXIT_CODE, self.exit_code)
             logger.error("Monitor: %d check(s) FAILED: %s", len(failed), "; ".join(failed))
         else:
             logger.info("Monitor: all %d checks passed", len(checks))
+
+
+class DownloadFailuresMiddleware:
+    """Requests that failed for good without a response, handed to the monitor.
+
+    Closest to the engine among the downloader middlewares: it sees an exception
+    only once the retries gave it up. ``IgnoreRequest`` is no failure (robots.txt,
+    URL rules, an unreachable site), and a request with an errback (the home page)
+    is left to the spider, as Scrapy itself logs no download error for it.
+    """
+
+    def __init__(self, monitor: MonitorExtension) -> None:
+        self.monitor = monitor
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> DownloadFailuresMiddleware:
+        monitor = crawler.get_extension(MonitorExtension)
+        if monitor is None:
+            raise NotConfigured
+        return cls(monitor)
+
+    def process_exception(self, request: Any, exception: Exception) -> None:
+        if isinstance(exception, IgnoreRequest) or request.errback is not None:
+            return
+        self.monitor.download_failed(request, exception)

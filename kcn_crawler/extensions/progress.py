@@ -17,9 +17,12 @@ When stderr is a terminal (and ``KCN_PROGRESS_LIVE`` is on, the default) a
 tqdm status line stays at the bottom of the screen, the log scrolling above it.
 
 A channel is *done* once its walk has ended: no listing page of it is waiting,
-being downloaded or being read. Four small pieces count that: the extension
-(requests scheduled or dropped), a downloader middleware (requests that failed
-for good) and a spider middleware (listing pages read to the end).
+being downloaded or being read. Three small pieces count that: the extension
+(requests scheduled or dropped), which owns the counts (:class:`ChannelWalks`),
+a downloader middleware (requests that failed for good) and a spider middleware
+(listing pages read to the end); the middlewares find the extension with
+``crawler.get_extension``. Without the extension (no progress lines) nothing is
+counted; the archive days planned are logged all the same.
 """
 
 from __future__ import annotations
@@ -38,9 +41,10 @@ from scrapy import Request, signals
 from scrapy.exceptions import NotConfigured
 from twisted.internet import task
 
+from kcn_crawler import stats_keys
+
 logger = logging.getLogger(__name__)
 
-_ATTRIBUTE = "_kcn_progress"
 READ_FLAG = "kcn_progress_read"  # response meta: its listing page was counted as read
 LIVE_REFRESH = 1.0  # seconds between updates of the terminal status line
 
@@ -95,13 +99,10 @@ class ChannelWalks:
         return sum(1 for count in self.pending.values() if count <= 0)
 
 
-def walks_for(crawler: Any) -> ChannelWalks:
-    """The crawler's channel walk counts, shared by the extension and the middlewares."""
-    walks = getattr(crawler, _ATTRIBUTE, None)
-    if walks is None:
-        walks = ChannelWalks()
-        setattr(crawler, _ATTRIBUTE, walks)
-    return walks
+def walks_of(crawler: Any) -> ChannelWalks | None:
+    """The channel walk counts of the crawl's :class:`ProgressExtension`; None without it."""
+    extension = crawler.get_extension(ProgressExtension)
+    return extension.walks if extension is not None else None
 
 
 @dataclass(frozen=True)
@@ -165,7 +166,7 @@ class ProgressExtension:
         self.crawler = crawler
         self.interval = interval
         self.live = live
-        self.walks = walks_for(crawler)
+        self.walks = ChannelWalks()
         self.responses = 0
         self.started = time.monotonic()
         self.loops: list[task.LoopingCall] = []
@@ -205,22 +206,22 @@ class ProgressExtension:
         def get(key: str) -> int:
             return int(stats.get_value(key, 0) or 0)
 
-        planned = stats.get_value("kcn/archive/days_planned")
+        planned = stats.get_value(stats_keys.ARCHIVE_DAYS_PLANNED)
         if planned is not None:
-            planned = int(planned) - get("kcn/incremental/days_skipped")
+            planned = int(planned) - get(stats_keys.INCREMENTAL_DAYS_SKIPPED)
         started = self.walks.archive_started
         now = time.monotonic()
         return Snapshot(
             elapsed=now - self.started,
             walks_channels=hasattr(spider, "channel_requests"),
             walks_archive=hasattr(spider, "archive_requests"),
-            channels_found=get("kcn/listing/channels"),
+            channels_found=get(stats_keys.LISTING_CHANNELS),
             channels_done=self.walks.done(),
-            listing_pages=get("kcn/listing/pages"),
+            listing_pages=get(stats_keys.LISTING_PAGES),
             articles=get("item_scraped_count"),
             days_planned=planned,
-            days_done=get("kcn/archive/days"),
-            failures=len(stats.get_value("kcn/failures") or []),
+            days_done=get(stats_keys.ARCHIVE_DAYS),
+            failures=len(stats.get_value(stats_keys.FAILURES) or []),
             responses=self.responses,
             archive_elapsed=None if started is None else now - started,
         )
@@ -270,7 +271,7 @@ class ProgressExtension:
                 loop.stop()
         snap = self.snapshot()
         if snap.walks_channels:
-            self.crawler.stats.set_value("kcn/listing/channels_done", snap.channels_done)
+            self.crawler.stats.set_value(stats_keys.LISTING_CHANNELS_DONE, snap.channels_done)
         if self.bar is not None:
             self.refresh_live()
             self.bar.close()
@@ -323,12 +324,15 @@ class ProgressDownloaderMiddleware:
     middleware gave up on it.
     """
 
-    def __init__(self, crawler: Any) -> None:
-        self.walks = walks_for(crawler)
+    def __init__(self, walks: ChannelWalks) -> None:
+        self.walks = walks
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> ProgressDownloaderMiddleware:
-        return cls(crawler)
+        walks = walks_of(crawler)
+        if walks is None:
+            raise NotConfigured
+        return cls(walks)
 
     def process_exception(self, request: Request, exception: Exception) -> None:
         self.walks.finished(request.meta)
@@ -337,32 +341,36 @@ class ProgressDownloaderMiddleware:
 class ProgressSpiderMiddleware:
     """A listing page read to its end (its next page scheduled, or none); the days planned."""
 
-    def __init__(self, crawler: Any) -> None:
+    def __init__(self, crawler: Any, walks: ChannelWalks | None) -> None:
         self.crawler = crawler
-        self.walks = walks_for(crawler)
+        self.walks = walks
+        self.days_logged = False
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> ProgressSpiderMiddleware:
-        return cls(crawler)
+        return cls(crawler, walks_of(crawler))
 
     def _ended(self, response: Any) -> None:
         kind = _kcn(response.meta).get("kind")
         if kind == "listing":
-            self.walks.response_read(response)
+            if self.walks is not None:
+                self.walks.response_read(response)
         elif kind == "home":
             self._log_days_planned()
 
     def _log_days_planned(self) -> None:
         stats = self.crawler.stats
-        planned = stats.get_value("kcn/archive/days_planned")
-        if planned is None or self.walks.archive_started is not None:
+        planned = stats.get_value(stats_keys.ARCHIVE_DAYS_PLANNED)
+        if planned is None or self.days_logged:
             return
-        self.walks.archive_started = time.monotonic()
+        self.days_logged = True
+        if self.walks is not None:
+            self.walks.archive_started = time.monotonic()
         spider = self.crawler.spider
         params = getattr(spider, "params", None)
         days = params.archive_days() if params is not None else []
         span = f" ({days[-1]} .. {days[0]})" if days else ""
-        skipped = int(stats.get_value("kcn/incremental/days_skipped", 0) or 0)
+        skipped = int(stats.get_value(stats_keys.INCREMENTAL_DAYS_SKIPPED, 0) or 0)
         already = f"; {skipped} already complete, skipped" if skipped else ""
         logger.info("Archive walk: %d days planned%s%s", int(planned), span, already)
 

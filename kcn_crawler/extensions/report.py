@@ -20,10 +20,11 @@ from itemadapter import ItemAdapter
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
+from kcn_crawler import stats_keys
 from kcn_crawler.catalog.report_coverage import coverage_from_stats
 from kcn_crawler.catalog.report_html import render_report
-from kcn_crawler.catalog.runtime import incremental_requested, runtime_for, spider_site
-from kcn_crawler.extensions.catalog import run_counts, spider_args
+from kcn_crawler.catalog.runtime import incremental_requested, spider_site
+from kcn_crawler.extensions.catalog import catalog_runtime, run_counts, spider_args
 from kcn_crawler.middlewares.reachability import site_unreachable
 
 logger = logging.getLogger(__name__)
@@ -82,13 +83,13 @@ def report_path(settings: Any, spider: Any, start: str) -> Path:
 
 def _job_line(stats: dict[str, Any]) -> str:
     """The JOBDIR job a run belongs to, and for a resumed one what its earlier runs did."""
-    job = stats.get("kcn/resume/job")
+    job = stats.get(stats_keys.RESUME_JOB)
     if not job:
         return ""
-    runs = int(stats.get("kcn/job/runs", 0) or 0)
+    runs = int(stats.get(stats_keys.JOB_RUNS, 0) or 0)
     if runs < 2:
         return str(job)
-    earlier = int(stats.get("kcn/job/earlier_items", 0) or 0)
+    earlier = int(stats.get(stats_keys.JOB_EARLIER_ITEMS, 0) or 0)
     return f"{job}: run {runs} of the job; its earlier runs emitted {earlier} articles"
 
 
@@ -121,20 +122,20 @@ class ReportExtension:
         if started.tzinfo is None:
             started = started.replace(tzinfo=UTC)
         counts: dict[str, Any] = dict(run_counts(stats))
-        counts["unchanged"] = int(stats.get("kcn/catalog/unchanged", 0) or 0) + int(
-            stats.get("kcn/catalog/unchanged_dropped", 0) or 0
+        counts["unchanged"] = int(stats.get(stats_keys.CATALOG_UNCHANGED, 0) or 0) + int(
+            stats.get(stats_keys.CATALOG_UNCHANGED_DROPPED, 0) or 0
         )
-        counts["responses"] = stats.get("kcn/http/responses", 0)
-        counts["incomplete"] = stats.get("kcn/articles/incomplete", 0)
-        counts["set_aside"] = int(stats.get("kcn/items/duplicate", 0) or 0) + int(
-            stats.get("kcn/items/out_of_range", 0) or 0
+        counts["responses"] = stats.get(stats_keys.HTTP_RESPONSES, 0)
+        counts["incomplete"] = stats.get(stats_keys.ARTICLES_INCOMPLETE, 0)
+        counts["set_aside"] = int(stats.get(stats_keys.ITEMS_DUPLICATE, 0) or 0) + int(
+            stats.get(stats_keys.ITEMS_OUT_OF_RANGE, 0) or 0
         )
         counts["http_errors"] = counts.pop("errors", 0)
-        failures = list(stats.get("kcn/failures", []) or [])
+        failures = list(stats.get(stats_keys.FAILURES, []) or [])
         counts["failures"] = len(failures)
         months = sorted(self.months.items())
         chart_title = "Articles per month (this run)"
-        runtime = runtime_for(self.crawler)
+        runtime = catalog_runtime(self.crawler)
         if not months and runtime is not None:
             months = runtime.catalog.months(runtime.site)
             chart_title = "Articles per month (whole catalog of the site; this run emitted none)"
@@ -143,16 +144,16 @@ class ReportExtension:
             "site": spider_site(spider),
             "args": argument_line(spider),
             "incremental": incremental_requested(self.crawler),
-            "kind": stats.get("kcn/run/kind") or "full",
+            "kind": stats.get(stats_keys.RUN_KIND) or "full",
             "job": _job_line(stats),
             "start": started.isoformat(timespec="seconds"),
             "end": ended.isoformat(timespec="seconds"),
             "duration": (ended - started).total_seconds(),
             "finish_reason": reason,
-            "exit_code": stats.get("kcn/exit_code", 0),
-            "run_id": stats.get("kcn/catalog/run_id"),
+            "exit_code": stats.get(stats_keys.EXIT_CODE, 0),
+            "run_id": stats.get(stats_keys.CATALOG_RUN_ID),
             "counts": counts,
-            "checks": list(stats.get("kcn/checks", []) or []),
+            "checks": list(stats.get(stats_keys.CHECKS, []) or []),
             "failures": failures,
             "coverage": coverage_from_stats(stats),
             "months": months,
@@ -178,5 +179,5 @@ class ReportExtension:
         except OSError as exc:
             logger.error("Could not write the run report %s: %s", path, exc)
             return
-        self.crawler.stats.set_value("kcn/report/path", str(path))
+        self.crawler.stats.set_value(stats_keys.REPORT_PATH, str(path))
         logger.info("Run report: %s", path)

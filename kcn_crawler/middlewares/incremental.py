@@ -30,7 +30,9 @@ from typing import Any
 from scrapy import Request, signals
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 
-from kcn_crawler.catalog.runtime import CatalogRuntime, incremental_requested, runtime_for
+from kcn_crawler import stats_keys
+from kcn_crawler.catalog.runtime import CatalogRuntime, incremental_requested
+from kcn_crawler.extensions.catalog import catalog_runtime
 from kcn_crawler.normalize.dates import parse_date_fast
 from kcn_crawler.params import today_in_vietnam
 
@@ -84,7 +86,7 @@ class IncrementalMiddleware:
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> IncrementalMiddleware:
-        runtime = runtime_for(crawler)
+        runtime = catalog_runtime(crawler)
         if runtime is None:
             if crawler.spider is not None and incremental_requested(crawler):
                 logger.warning("incremental=1 needs the catalog (KCN_CATALOG=1): full crawl")
@@ -110,7 +112,7 @@ class IncrementalMiddleware:
             self.keep_days = {
                 (until - timedelta(days=i)).isoformat() for i in range(self.recent_days)
             }
-        self.stats.set_value("kcn/incremental/known", len(self.known))
+        self.stats.set_value(stats_keys.INCREMENTAL_KNOWN, len(self.known))
 
     # --- decisions ------------------------------------------------------------
     def article_decision(self, kcn: dict[str, Any], bumped: bool = False) -> str:
@@ -136,7 +138,7 @@ class IncrementalMiddleware:
                 return True
             decision = self.article_decision(kcn, kcn.get("article_id") in bumped)
             channel = str(kcn.get("channel"))
-            self.stats.inc_value(f"kcn/incremental/{decision}")
+            self.stats.inc_value(stats_keys.incremental_decision(decision))
             if decision == NEW:
                 self.run_length[channel] = 0
                 return True
@@ -149,16 +151,16 @@ class IncrementalMiddleware:
             return True
         if kind == "listing" and kcn.get("candidate") and kcn.get("walk") in self.not_channels:
             # a page an earlier run found listing nothing of its own: not asked again
-            self.stats.inc_value("kcn/incremental/pages_skipped")
+            self.stats.inc_value(stats_keys.INCREMENTAL_PAGES_SKIPPED)
             return False
         channel_done = self.run_length.get(str(kcn.get("channel")), 0) >= self.stop_after
         if kind == "listing" and (kcn.get("page") or 1) > 1 and channel_done:
-            self.stats.inc_value("kcn/incremental/channels_stopped")
+            self.stats.inc_value(stats_keys.INCREMENTAL_CHANNELS_STOPPED)
             return False
         if kind == "archive_day" and (kcn.get("page") or 1) == 1:
             day = kcn.get("day")
             if day and day not in self.keep_days and day in self.completed_days:
-                self.stats.inc_value("kcn/incremental/days_skipped")
+                self.stats.inc_value(stats_keys.INCREMENTAL_DAYS_SKIPPED)
                 return False
         return True
 
@@ -216,5 +218,5 @@ class IncrementalMiddleware:
             raise IgnoreRequest("known article, unchanged")
         if self.article_decision(kcn) == SKIP:
             self.runtime.skipped.add(kcn["article_id"])
-            self.stats.inc_value("kcn/incremental/skipped")
+            self.stats.inc_value(stats_keys.INCREMENTAL_SKIPPED)
             raise IgnoreRequest("known article, unchanged")

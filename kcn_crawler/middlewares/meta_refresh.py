@@ -19,6 +19,8 @@ from scrapy.http import HtmlResponse, Response
 from scrapy.utils.response import get_meta_refresh
 from w3lib.url import canonicalize_url
 
+from kcn_crawler import stats_keys
+
 logger = logging.getLogger(__name__)
 
 
@@ -54,14 +56,14 @@ class SafeMetaRefreshMiddleware(MetaRefreshMiddleware):
         if scheme not in ("http", "https"):
             logger.info("Ignoring meta refresh on %s to a non-web URL %r", response.url, url[:80])
             if stats:
-                stats.inc_value("kcn/meta_refresh/ignored")
+                stats.inc_value(stats_keys.META_REFRESH_IGNORED)
             return response
         if same_page(target, response.url) or same_page(target, request.url):
             logger.debug("Ignoring meta refresh of %s to itself (auto-reload)", response.url)
             if stats:
-                stats.inc_value("kcn/meta_refresh/ignored")
+                stats.inc_value(stats_keys.META_REFRESH_IGNORED)
             return response
         logger.info("Following meta refresh from %s to %s", response.url, target)
         if stats:
-            stats.inc_value("kcn/meta_refresh/followed")
+            stats.inc_value(stats_keys.META_REFRESH_FOLLOWED)
         return super().process_response(request, response)

@@ -22,9 +22,11 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.utils.httpobj import urlparse_cached
 
+from kcn_crawler import stats_keys
+
 logger = logging.getLogger(__name__)
 
-UNREACHABLE_STAT = "kcn/site/unreachable"
+UNREACHABLE_STAT = stats_keys.SITE_UNREACHABLE
 CLOSE_REASON = "site_unreachable"
 
 
@@ -82,7 +84,7 @@ class SiteReachabilityMiddleware:
             site = self.crawler.spider.site
             stats = self.crawler.stats
             stats.set_value(UNREACHABLE_STAT, self.error)
-            stats.set_value("kcn/site/error", f"{site} does not answer: {self.error}")
-            stats.set_value("kcn/exit_code", self.exit_code)
+            stats.set_value(stats_keys.SITE_ERROR, f"{site} does not answer: {self.error}")
+            stats.set_value(stats_keys.EXIT_CODE, self.exit_code)
             logger.error("Site %s does not answer (%s): %s", site, request.url, self.error)
         raise IgnoreRequest(f"site unreachable: {self.error}")

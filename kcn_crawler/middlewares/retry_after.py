@@ -19,6 +19,8 @@ from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.http import Response
 from scrapy.utils.response import response_status_message
 
+from kcn_crawler import stats_keys
+
 logger = logging.getLogger(__name__)
 
 _SECONDS = re.compile(r"[0-9]+")
@@ -71,9 +73,9 @@ class RetryAfterMiddleware(RetryMiddleware):
                     wait,
                 )
                 if stats:
-                    stats.inc_value("kcn/retry_after/too_long")
+                    stats.inc_value(stats_keys.RETRY_AFTER_TOO_LONG)
                 return response
             if stats:
-                stats.inc_value("kcn/retry_after/waits")
+                stats.inc_value(stats_keys.RETRY_AFTER_WAITS)
             await asyncio.sleep(wait)
         return self._retry(request, response_status_message(response.status)) or response

@@ -15,6 +15,8 @@ from scrapy import Request
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.http import Response
 
+from kcn_crawler import stats_keys
+
 logger = logging.getLogger(__name__)
 
 DISALLOW_ALL = b"User-agent: *\nDisallow: /\n"
@@ -30,7 +32,7 @@ class Rfc9309RobotsTxtMiddleware(RobotsTxtMiddleware):
                 netloc,
                 response.status,
             )
-            self._stats.inc_value("kcn/robots/unreachable")
+            self._stats.inc_value(stats_keys.ROBOTS_UNREACHABLE)
             response = response.replace(body=DISALLOW_ALL)
         elif response.status >= 400:
             response = response.replace(body=b"")  # unavailable: no rules, allow all

@@ -30,6 +30,7 @@ from typing import Any
 
 from scrapy import Request
 
+from kcn_crawler import stats_keys
 from kcn_crawler.catalog.checks import Check
 from kcn_crawler.normalize.dates import parse_date
 
@@ -148,13 +149,13 @@ class RunawayPagingMiddleware:
         line = f"channel {channel!r} stopped at page {walk.pages}: {walk.stopped}"
         logger.warning("Runaway paging: %s", line)
         stats = self.crawler.stats
-        found = stats.get_value("kcn/paging/runaway") or []
-        stats.set_value("kcn/paging/runaway", [*found, line])
+        found = stats.get_value(stats_keys.PAGING_RUNAWAY) or []
+        stats.set_value(stats_keys.PAGING_RUNAWAY, [*found, line])
 
 
 def check_paging(stats: Any) -> Check:
     """Failed when a channel's paging was stopped as a runaway."""
-    found = stats.get_value("kcn/paging/runaway") or []
+    found = stats.get_value(stats_keys.PAGING_RUNAWAY) or []
     if found:
         return Check("paging", False, "; ".join(found))
     return Check("paging", True, "no runaway channel")

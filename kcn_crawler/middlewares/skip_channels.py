@@ -13,6 +13,8 @@ from typing import Any
 from scrapy import Request
 from scrapy.exceptions import NotConfigured
 
+from kcn_crawler import stats_keys
+
 
 def _key(name: object) -> str:
     return " ".join(str(name or "").split()).casefold()
@@ -38,7 +40,7 @@ class SkipChannelsMiddleware:
             return True
         kcn = obj.meta.get("kcn") or {}
         if kcn.get("kind") == "listing" and _key(kcn.get("channel")) in self.skip:
-            self.stats.inc_value("kcn/listing/channels_skipped")
+            self.stats.inc_value(stats_keys.LISTING_CHANNELS_SKIPPED)
             return False
         return True
 

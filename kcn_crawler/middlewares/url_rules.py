@@ -12,6 +12,7 @@ import logging
 from scrapy import Request
 from scrapy.exceptions import IgnoreRequest
 
+from kcn_crawler import stats_keys
 from kcn_crawler.normalize.urls import is_excluded_url
 
 logger = logging.getLogger(__name__)
@@ -35,6 +36,6 @@ class UrlRulesMiddleware:
             return
         if is_excluded_url(request.url, site):
             if self.crawler.stats:
-                self.crawler.stats.inc_value("kcn/urls/excluded")
+                self.crawler.stats.inc_value(stats_keys.URLS_EXCLUDED)
             logger.debug("Not fetching %s (excluded by the URL rules)", request.url)
             raise IgnoreRequest(f"excluded URL: {request.url}")

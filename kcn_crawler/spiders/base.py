@@ -15,6 +15,7 @@ import scrapy
 from scrapy.exceptions import CloseSpider
 from scrapy.http import Response
 
+from kcn_crawler import failures
 from kcn_crawler.assemble import Published, build_article, resolve_published, utc_now_iso
 from kcn_crawler.extraction import read_article
 from kcn_crawler.middlewares.reachability import CLOSE_REASON as UNREACHABLE_REASON
@@ -215,8 +216,5 @@ class BasePortalSpider(scrapy.Spider):
         )
 
     def record_failure(self, url: str, reason: str) -> None:
-        """Keep a failed URL for the run's report (stats ``kcn/failures``)."""
-        failures = self.crawler.stats.get_value("kcn/failures") or []
-        if len(failures) < 500:
-            failures.append({"url": url, "reason": reason})
-        self.crawler.stats.set_value("kcn/failures", failures)
+        """Keep a failed URL for the run's report (:mod:`kcn_crawler.failures`)."""
+        failures.record_failure(self.crawler, url, reason)

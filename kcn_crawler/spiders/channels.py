@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from kcn_crawler import stats_keys
 from kcn_crawler.pages.discovery import (
     ChannelEvidence,
     article_keys,
@@ -56,18 +57,18 @@ class ChannelDirectory:
         self.report: list[dict[str, Any]] = []
         self.rejected: list[dict[str, str]] = []
         self.home_unreached: dict[str, str] = {}
-        self.stats.set_value("kcn/discovery/channels", self.report)
-        self.stats.set_value("kcn/discovery/not_channels", self.rejected)
+        self.stats.set_value(stats_keys.DISCOVERY_CHANNELS, self.report)
+        self.stats.set_value(stats_keys.DISCOVERY_NOT_CHANNELS, self.rejected)
 
     # --- the home page -----------------------------------------------------------
     def read_home(self, url: str, root: Any, frame: dict[str, set[str]], links: list[Link]) -> None:
         """Note the home page's lists (the site's frame) and the articles it links."""
         self.frame = frame
         self.home_unreached = dict(article_keys(url, root))
-        self.stats.set_value("kcn/coverage/home_linked", len(self.home_unreached))
-        self.stats.set_value("kcn/coverage/home_reached", 0)
-        self.stats.set_value("kcn/coverage/home_unreached", self.home_unreached)
-        self.stats.set_value("kcn/discovery/listing_like", sum(map(looks_like_news, links)))
+        self.stats.set_value(stats_keys.COVERAGE_HOME_LINKED, len(self.home_unreached))
+        self.stats.set_value(stats_keys.COVERAGE_HOME_REACHED, 0)
+        self.stats.set_value(stats_keys.COVERAGE_HOME_UNREACHED, self.home_unreached)
+        self.stats.set_value(stats_keys.DISCOVERY_LISTING_LIKE, sum(map(looks_like_news, links)))
 
     # --- candidates ---------------------------------------------------------------
     def claim(self, link: Link, depth: int) -> str | None:
@@ -78,19 +79,19 @@ class ChannelDirectory:
         if key in self.asked:
             return None
         if self.ignore is not None and self.ignore.search(link.url):
-            self.stats.inc_value("kcn/discovery/ignored")
+            self.stats.inc_value(stats_keys.DISCOVERY_IGNORED)
             return None
         if len(self.asked) >= self.max_pages:
-            self.stats.inc_value("kcn/discovery/over_budget")
+            self.stats.inc_value(stats_keys.DISCOVERY_OVER_BUDGET)
             return None
         self.asked.add(key)
-        self.stats.inc_value("kcn/discovery/candidates")
+        self.stats.inc_value(stats_keys.DISCOVERY_CANDIDATES)
         return key
 
     def judged(self, key: str, link: Link, depth: int, evidence: ChannelEvidence) -> bool:
         """Record what a candidate's first page showed; True when it is a channel."""
         if not evidence.is_channel:
-            self.stats.inc_value("kcn/discovery/not_channel")
+            self.stats.inc_value(stats_keys.DISCOVERY_NOT_CHANNEL)
             if len(self.rejected) < REPORT_CAP:
                 self.rejected.append({"url": link.url, "name": link.text, "why": evidence.reason})
             logger.debug("Not a channel: %s (%s)", link.url, evidence.reason)
@@ -99,7 +100,7 @@ class ChannelDirectory:
         row = {"name": name, "url": link.url, "articles": 0, "depth": depth}
         self.channels[key] = Channel(name=name, url=link.url, depth=depth, row=row)
         self.report.append(row)
-        self.stats.set_value("kcn/listing/channels", len(self.channels))
+        self.stats.set_value(stats_keys.LISTING_CHANNELS, len(self.channels))
         logger.info("Channel found: %s <%s> (%s)", name, link.url, evidence.reason)
         return True
 
@@ -114,7 +115,7 @@ class ChannelDirectory:
         for aid in reached:
             del self.home_unreached[aid]
         if reached:
-            self.stats.inc_value("kcn/coverage/home_reached", len(reached))
+            self.stats.inc_value(stats_keys.COVERAGE_HOME_REACHED, len(reached))
 
     def listed_ids(self) -> set[str]:
         """Every article some channel listed."""

@@ -17,6 +17,7 @@ from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response
 
+from kcn_crawler import stats_keys
 from kcn_crawler.normalize.urls import article_id
 from kcn_crawler.pages.home import HomePage
 from kcn_crawler.pages.types import ArchiveFormSpec
@@ -105,7 +106,7 @@ class PortalSpider(NewsWalk, ArchiveWalk):
                 self.crawler.engine.crawl(request)
                 scheduled += 1
         if scheduled:
-            self.crawler.stats.inc_value("kcn/archive/articles_only_in_archive", scheduled)
+            self.crawler.stats.inc_value(stats_keys.ARCHIVE_ARTICLES_ONLY_IN_ARCHIVE, scheduled)
             raise DontCloseSpider
 
     def note_archive_coverage(self, pending: dict[str, dict[str, Any]]) -> None:
@@ -126,10 +127,10 @@ class PortalSpider(NewsWalk, ArchiveWalk):
         ]
         stats = self.crawler.stats
         stats.set_value(
-            "kcn/coverage/channel_span", f"{self.oldest_listed} .. {self.newest_listed}"
+            stats_keys.COVERAGE_CHANNEL_SPAN, f"{self.oldest_listed} .. {self.newest_listed}"
         )
-        stats.set_value("kcn/coverage/archive_in_span", len(in_span))
-        stats.set_value("kcn/coverage/archive_only_in_span", len(missed))
-        stats.set_value("kcn/coverage/archive_only_in_span_urls", missed[:REPORT_CAP])
-        stats.set_value("kcn/coverage/archive_only_older", len(older))
-        stats.set_value("kcn/coverage/archive_only_older_urls", older[:REPORT_CAP])
+        stats.set_value(stats_keys.COVERAGE_ARCHIVE_IN_SPAN, len(in_span))
+        stats.set_value(stats_keys.COVERAGE_ARCHIVE_ONLY_IN_SPAN, len(missed))
+        stats.set_value(stats_keys.COVERAGE_ARCHIVE_ONLY_IN_SPAN_URLS, missed[:REPORT_CAP])
+        stats.set_value(stats_keys.COVERAGE_ARCHIVE_ONLY_OLDER, len(older))
+        stats.set_value(stats_keys.COVERAGE_ARCHIVE_ONLY_OLDER_URLS, older[:REPORT_CAP])

@@ -11,7 +11,6 @@ from kcn_crawler.extensions.progress import (
     ProgressDownloaderMiddleware,
     ProgressExtension,
     Snapshot,
-    walks_for,
 )
 
 
@@ -40,25 +39,27 @@ def test_a_walk_ends_when_its_last_page_was_read_without_a_next_one() -> None:
 
 
 def test_retries_and_redirects_stand_for_their_request_and_failures_end_it() -> None:
-    crawler = SimpleNamespace()
-    walks = walks_for(crawler)
+    extension = ProgressExtension(SimpleNamespace(), 30.0, False)
+    crawler = SimpleNamespace(get_extension=lambda cls: extension)
+    middleware = ProgressDownloaderMiddleware.from_crawler(crawler)
+    walks = extension.walks
     request = listing("Tin tức")
     walks.started(request)
     walks.started(listing("Tin tức", retry_times=1))  # the retry of the same page
     walks.started(listing("Tin tức", redirect_times=1))  # where it was redirected
     assert walks.done() == 0
-    ProgressDownloaderMiddleware(crawler).process_exception(request, OSError("gave up"))
+    middleware.process_exception(request, OSError("gave up"))
     assert walks.done() == 1
-    assert walks_for(crawler) is walks
+    assert middleware.walks is walks
 
 
 def test_a_redirect_the_dupefilter_drops_ends_the_walk() -> None:
-    crawler = SimpleNamespace(settings=None)
-    walks = walks_for(crawler)
+    extension = ProgressExtension(SimpleNamespace(settings=None), 30.0, False)
+    walks = extension.walks
     walks.started(listing("Tin tức"))
     redirected = listing("Tin tức", redirect_times=1)
     walks.started(redirected)
-    ProgressExtension(crawler, 30.0, False).request_dropped(redirected, None)
+    extension.request_dropped(redirected, None)
     assert walks.done() == 1
 
 

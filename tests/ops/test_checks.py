@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import logging
-import sys
 from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from scrapy import Request
+from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.settings import Settings
 from scrapy.statscollectors import MemoryStatsCollector
 
@@ -19,7 +19,7 @@ from kcn_crawler.catalog.checks import (
     dropped_counts,
     run_checks,
 )
-from kcn_crawler.extensions.monitor import MonitorExtension
+from kcn_crawler.extensions.monitor import DownloadFailuresMiddleware, MonitorExtension
 
 HEALTHY = RunNumbers(
     items=58,
@@ -151,31 +151,24 @@ def test_a_healthy_crawl_keeps_exit_code_zero() -> None:
 def test_download_errors_are_counted_with_their_url() -> None:
     crawler = fake_crawler({})
     monitor = MonitorExtension(crawler)
-    request = SimpleNamespace(url="http://x/portal/Pages/2018-1-31/a.aspx")
-    try:
-        raise TimeoutError("took longer than 0.2 seconds")
-    except TimeoutError:
-        exc_info = sys.exc_info()
-    record = logging.LogRecord(
-        "scrapy.core.scraper",
-        logging.ERROR,
-        __file__,
-        1,
-        "Error downloading %(request)s",
-        None,
-        exc_info,
-    )
-    record.args = {"request": request}
-    record.spider = crawler.spider
-    monitor.handler.handle(record)
-    other = logging.LogRecord(
-        "scrapy.core.scraper", logging.ERROR, __file__, 1, "x %s", ("y",), None
-    )
-    monitor.handler.handle(other)
+    crawler.get_extension = lambda cls: monitor if cls is MonitorExtension else None
+    middleware = DownloadFailuresMiddleware.from_crawler(crawler)
+    request = Request("http://x/portal/Pages/2018-1-31/a.aspx")
+    middleware.process_exception(request, TimeoutError("took longer than 0.2 seconds"))
+    # not failures: a request Scrapy was told to ignore, one whose errback handles it
+    middleware.process_exception(request, IgnoreRequest("robots.txt"))
+    handled = Request("http://x/", errback=lambda failure: None)
+    middleware.process_exception(handled, ConnectionRefusedError("refused"))
     assert monitor.exceptions == 1
     assert crawler.stats.get_value("kcn/failures") == [
         {"url": request.url, "reason": "TimeoutError: took longer than 0.2 seconds"}
     ]
+
+
+def test_without_the_monitor_no_download_failure_is_counted() -> None:
+    crawler = SimpleNamespace(get_extension=lambda cls: None)
+    with pytest.raises(NotConfigured):
+        DownloadFailuresMiddleware.from_crawler(crawler)
 
 
 def test_an_empty_date_range_is_not_a_failure() -> None:
