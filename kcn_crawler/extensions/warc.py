@@ -16,6 +16,23 @@ unless ``KCN_WARC_EMPTY_DAYS`` is on: the crawl's last record, a ``metadata``
 record (``application/json``), lists them (day, URL, status, capture time).
 Whether an answer lists anything is read once the downloader middlewares
 decoded it (``response_received``), with the same page object the spider uses.
+
+An unchanged re-fetch (its payload digest already archived by an earlier crawl,
+see :mod:`kcn_crawler.warc.digests`) is recorded compactly, so that re-crawling an
+unchanged site adds little (``KCN_WARC_REVISIT_REQUESTS`` turns this off):
+
+* a GET: a ``revisit`` record (identical-payload-digest profile, with
+  ``WARC-Refers-To-Target-URI``/``-Date`` and the response's HTTP headers) and no
+  ``request`` record — WARC makes request records optional, and pywb, like any
+  CDX indexer, keys a GET capture by its URL alone;
+* a POST: no record at all, but a line in the crawl's last ``metadata`` record
+  (``kcn:unchanged-postbacks``: URL, capture time, payload digest, the capture it
+  repeats, and the digest of the form body). A POST's request record holds the
+  page's ``__VIEWSTATE`` (tens of KB), and without it a revisit would be indexed
+  as a GET of the form's URL (pywb keys a POST by its body), shadowing that page.
+  The first capture, request and answer, stays the one pywb replays.
+
+A changed payload is always written in full, request and response.
 """
 
 from __future__ import annotations
@@ -45,7 +62,7 @@ from twisted.internet.threads import deferToThread
 from kcn_crawler import PROJECT_URL, __version__
 from kcn_crawler.pages.listing import ListingPage
 from kcn_crawler.warc.digests import DigestIndex
-from kcn_crawler.warc.records import build_exchange
+from kcn_crawler.warc.records import Exchange, build_exchange, sha1_digest
 from kcn_crawler.warc.writer import RotatingWarcWriter, write_cdxj
 
 logger = logging.getLogger(__name__)
@@ -62,6 +79,7 @@ INFO_SETTINGS = (
     "KCN_WARC_MAX_SIZE",
     "KCN_WARC_MAX_PAYLOAD",
     "KCN_WARC_REVISITS",
+    "KCN_WARC_REVISIT_REQUESTS",
     "KCN_FILES",
 )
 _SECRET_WORDS = ("PASS", "SECRET", "TOKEN", "KEY", "AUTH", "PROXY", "CREDENTIAL")
@@ -95,9 +113,12 @@ class WarcArchiver:
         self.revisits = settings.getbool("KCN_WARC_REVISITS", True)
         self.make_index = settings.getbool("KCN_WARC_CDXJ", True)
         self.empty_days = settings.getbool("KCN_WARC_EMPTY_DAYS", False)
+        # write a revisit's request record (and unchanged POSTs as revisits), as before
+        self.revisit_requests = settings.getbool("KCN_WARC_REVISIT_REQUESTS", False)
         # archive-day answers waiting to be read: request -> the response as downloaded
         self._held: WeakKeyDictionary[Request, Response] = WeakKeyDictionary()
         self._empty: list[dict[str, Any]] = []
+        self._unchanged_posts: list[dict[str, Any]] = []
         db = settings.get("KCN_WARC_DIGEST_DB") or self.folder / "digests.sqlite3"
         self.digest_db = Path(db)
         self.writer: RotatingWarcWriter | None = None
@@ -172,7 +193,6 @@ class WarcArchiver:
                     "method": request.method,
                     "status": downloaded.status,
                     "date": started.strftime("%Y-%m-%dT%H:%M:%SZ"),
-                    "bytes": len(downloaded.body),
                 }
             )
             self.stats.inc_value("kcn/warc/empty_days_not_recorded")
@@ -186,13 +206,28 @@ class WarcArchiver:
             self.stats.inc_value("kcn/warc/errors")
             logger.exception("WARC: could not record %s", request.url)
 
-    def _write_empty_days(self, spider: Spider) -> None:
-        """One metadata record listing the archive-day answers that listed nothing."""
-        if not self._empty or self.writer is None:
+    def _write_listed(self, spider: Spider) -> None:
+        """One metadata record listing the exchanges not written as records.
+
+        ``kcn:empty-archive-days``: archive-day answers that listed nothing;
+        ``kcn:unchanged-postbacks``: POSTs whose answer an earlier crawl archived.
+        Both in day (then URL) order, which also compresses best.
+        """
+        if not (self._empty or self._unchanged_posts) or self.writer is None:
             return
-        site = str(getattr(spider, "site", "") or self._empty[0]["url"])
+        first = (self._empty or self._unchanged_posts)[0]
+        site = str(getattr(spider, "site", "") or first["url"])
+
+        def order(entry: dict[str, Any]) -> tuple[str, str]:
+            return (entry.get("day") or "", entry["url"])
+
         data = json.dumps(
-            {"kcn:empty-archive-days": self._empty}, ensure_ascii=False, indent=0
+            {
+                "kcn:empty-archive-days": sorted(self._empty, key=order),
+                "kcn:unchanged-postbacks": sorted(self._unchanged_posts, key=order),
+            },
+            ensure_ascii=False,
+            indent=0,
         ).encode("utf-8")
         self.writer.write_metadata(site, data, "application/json")
         self.stats.inc_value("kcn/warc/records/metadata")
@@ -204,7 +239,7 @@ class WarcArchiver:
         for request, response in list(self._held.items()):  # never read: keep them
             self._safe_record(response, request)
         self._held.clear()
-        self._write_empty_days(spider)
+        self._write_listed(spider)
         self.writer.close()
         try:
             await maybe_deferred_to_future(DeferredList(self._jobs, consumeErrors=True))
@@ -237,15 +272,42 @@ class WarcArchiver:
             revisit_of = self.digests.previous(exchange.payload_digest)
         if storable and revisit_of is None:
             self.digests.add(exchange.payload_digest, exchange.url, exchange.date, name)
-        self.writer.write(exchange, revisit_of)
-        self.stats.inc_value("kcn/warc/records/request")
+        post = request.method.upper() == "POST"
+        if revisit_of and post and not self.revisit_requests:
+            self._list_unchanged_post(exchange, request, revisit_of)
+            return
+        with_request = revisit_of is None or self.revisit_requests
+        self.writer.write(exchange, revisit_of, with_request=with_request)
+        self.stats.inc_value(
+            "kcn/warc/records/request" if with_request else "kcn/warc/requests_omitted"
+        )
         self.stats.inc_value(
             "kcn/warc/records/revisit" if revisit_of else "kcn/warc/records/response"
         )
         if exchange.truncated:
             self.stats.inc_value(f"kcn/warc/truncated/{exchange.truncated}")
-        if request.method.upper() == "POST":
+        if post:
             self.stats.inc_value("kcn/warc/records/post")
+
+    def _list_unchanged_post(
+        self, exchange: Exchange, request: Request, revisit_of: tuple[str, str]
+    ) -> None:
+        """A POST answered as an earlier crawl archived it: one line, no record."""
+        day = (request.meta.get("kcn") or {}).get("day")
+        self._unchanged_posts.append(
+            {
+                "day": str(day) if day else None,
+                "url": exchange.url,
+                "method": request.method.upper(),
+                "status": exchange.status,
+                "date": exchange.date,
+                "payload-digest": exchange.payload_digest,
+                "refers-to-uri": revisit_of[0],
+                "refers-to-date": revisit_of[1],
+                "request-body-digest": sha1_digest(request.body),
+            }
+        )
+        self.stats.inc_value("kcn/warc/unchanged_posts_not_recorded")
 
     def _file_closed(self, path: Path) -> None:
         """A WARC file is complete: remember its digests, count it, index it."""

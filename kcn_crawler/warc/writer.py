@@ -116,14 +116,25 @@ class RotatingWarcWriter:
             },
         )
 
-    def write(self, exchange: Exchange, revisit_of: tuple[str, str] | None = None) -> str:
+    def write(
+        self,
+        exchange: Exchange,
+        revisit_of: tuple[str, str] | None = None,
+        *,
+        with_request: bool = True,
+    ) -> str:
         """Write the request and response (or revisit) records of one exchange.
 
-        Returns the base name of the WARC file that holds them.
+        ``with_request=False`` writes the response (or revisit) record alone: WARC
+        makes request records optional, and a revisit's request says nothing a
+        reader needs. Returns the base name of the WARC file that holds them.
         """
         writer = self._open()
         assert self._path is not None and self._fh is not None
         response = self._response_record(writer, exchange, revisit_of)
+        if not with_request:
+            writer.write_record(response)
+            return self._after_write()
         head, _, body = exchange.request_block.partition(b"\r\n\r\n")
         request = writer.create_warc_record(
             exchange.url,
@@ -134,6 +145,11 @@ class RotatingWarcWriter:
             warc_headers_dict={"WARC-Date": exchange.date},
         )
         writer.write_request_response_pair(request, response)
+        return self._after_write()
+
+    def _after_write(self) -> str:
+        """The current file's name; the file is closed once it reached ``max_size``."""
+        assert self._path is not None and self._fh is not None
         name = self._path.name
         if self._fh.tell() >= self.max_size:
             self._close()

@@ -106,10 +106,17 @@ def _wait_ready(base: str, proc: subprocess.Popen[bytes], deadline: float) -> No
     raise TimeoutError("wayback did not answer in time")
 
 
-def replay(base: str, url: str, *, modifier: str = "mp_") -> tuple[int, bytes]:
-    """Fetch ``url`` from collection ``kcn`` (``mp_`` = rewritten page, ``id_`` = as archived)."""
+def replay(
+    base: str, url: str, *, modifier: str = "mp_", timestamp: str = "2100"
+) -> tuple[int, bytes]:
+    """Fetch ``url`` from collection ``kcn`` (``mp_`` = rewritten page, ``id_`` = as archived).
+
+    pywb answers with the capture closest to ``timestamp`` (default: the latest).
+    """
     try:
-        with urllib.request.urlopen(f"{base}/kcn/2100{modifier}/{url}", timeout=30) as answer:
+        with urllib.request.urlopen(
+            f"{base}/kcn/{timestamp}{modifier}/{url}", timeout=30
+        ) as answer:
             return answer.status, answer.read()
     except urllib.error.HTTPError as error:
         return error.code, error.read()

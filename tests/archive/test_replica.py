@@ -21,7 +21,7 @@ from kcn_crawler.normalize.urls import is_article_url
 from tests.archive.pywb import replay, run_pywb
 from tests.archive.warcs import Record, assert_well_formed
 from tests.crawl.helpers import LOOPBACK_SETTINGS, CrawlRun, run_crawl
-from tests.replica.process import run_replica
+from tests.replica.process import Replica, run_replica
 
 pytestmark = pytest.mark.crawl
 
@@ -52,6 +52,7 @@ class ReplicaArchive:
     run: CrawlRun
     workdir: Path
     records: list[Record]
+    replica: Replica
 
     def fetch(self, url: str) -> bytes:
         """What the replica serves for ``url`` now (it is deterministic)."""
@@ -69,7 +70,7 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ReplicaArchive
         assert run.stats.get("finish_reason") == "finished", run.stderr[-3000:]
         log = replica.log()
         records = assert_well_formed(workdir / "exports" / "warc")
-        yield ReplicaArchive(replica.url, replica.truth(), log, run, workdir, records)
+        yield ReplicaArchive(replica.url, replica.truth(), log, run, workdir, records, replica)
 
 
 def fetched_kind(path: str) -> str | None:
@@ -113,6 +114,7 @@ def test_warc_names_and_index(archive: ReplicaArchive) -> None:
     stats = archive.run.stats
     empty = stats.get("kcn/warc/empty_days_not_recorded", 0)
     assert stats["kcn/warc/records/request"] + empty == stats["downloader/response_count"]
+    assert "kcn/warc/requests_omitted" not in stats  # a first run: every request recorded
     assert stats["kcn/warc/records/post"] >= 1  # archive-form and pager postbacks
 
 
@@ -129,6 +131,7 @@ def test_archive_days_listing_nothing_are_listed_in_one_metadata_record(
     days_with_articles = {a["published"][:10] for a in archive.truth["articles"]}
     assert not {e["day"] for e in empty} & days_with_articles
     assert all(e["method"] == "POST" and e["status"] == 200 for e in empty)
+    assert [e["day"] for e in empty] == sorted(e["day"] for e in empty)
     # days that list articles are archived in full, request and answer
     recorded_posts = sum(1 for r in archive.records if r.type == "request" and r.method == "POST")
     assert recorded_posts == stats["kcn/warc/records/post"] >= 1
@@ -171,3 +174,135 @@ def test_pywb_replays_the_seed_article(archive: ReplicaArchive, tmp_path: Path) 
     paragraphs = [" ".join(p.split()) for p in seed["text"].split("\n\n")]
     assert paragraphs and all(p in text for p in paragraphs)
     assert " ".join(seed["title"].split()) in text
+
+
+# --- the same crawl again: an unchanged site adds little; a changed page comes in full ----
+
+
+@dataclass
+class Recrawl:
+    """The same command run again on the unchanged replica, into the same folders."""
+
+    run: CrawlRun
+    first_files: list[Path]
+    files: list[Path]
+    records: list[Record]  # the whole folder's
+
+
+def warc_names(folder: Path) -> set[Path]:
+    return set(folder.glob("*.warc.gz"))
+
+
+@pytest.fixture(scope="module")
+def recrawl(archive: ReplicaArchive) -> Recrawl:
+    folder = archive.workdir / "exports" / "warc"
+    before = warc_names(folder)
+    run = run_crawl(
+        "portal", archive.workdir, "-a", f"site={archive.url}", settings=archive_settings()
+    )
+    assert run.stats.get("finish_reason") == "finished", run.stderr[-3000:]
+    records = assert_well_formed(folder)  # warcio check of every file, first run's too
+    return Recrawl(run, sorted(before), sorted(warc_names(folder) - before), records)
+
+
+def test_unchanged_recrawl_adds_at_most_five_percent(recrawl: Recrawl) -> None:
+    first = sum(p.stat().st_size for p in recrawl.first_files)
+    again = sum(p.stat().st_size for p in recrawl.files)
+    assert recrawl.files and again <= 0.05 * first, (again, first)
+
+
+def test_unchanged_recrawl_is_revisits_and_one_listing(
+    archive: ReplicaArchive, recrawl: Recrawl
+) -> None:
+    names = {p.name for p in recrawl.files}
+    second = [r for r in recrawl.records if r.file in names]
+    first = {
+        (r.uri, r.headers["WARC-Date"]): r
+        for r in recrawl.records
+        if r.file not in names and r.type == "response"
+    }
+    revisits = [r for r in second if r.type == "revisit"]
+    assert revisits
+    for rec in revisits:  # each names a first-run capture holding the same payload
+        refers = rec.headers["WARC-Refers-To-Target-URI"], rec.headers["WARC-Refers-To-Date"]
+        original = first[refers]
+        assert original.headers["WARC-Payload-Digest"] == rec.headers["WARC-Payload-Digest"]
+        assert rec.http_first_line.startswith("HTTP/1.1 200")
+    # nothing stored twice: no 200 answer in full, and no request record but those of the
+    # few answers without a payload to compare (redirects); no POST, no __VIEWSTATE again
+    assert not [r for r in second if r.type == "response" and r.status == 200]
+    requests = [r for r in second if r.type == "request"]
+    assert len(requests) == len([r for r in second if r.type == "response"])
+    assert not [r for r in requests if r.method == "POST"]
+    stats = recrawl.run.stats
+    assert stats["kcn/warc/requests_omitted"] == len(revisits)
+    (listing,) = [r for r in second if r.type == "metadata"]
+    unchanged = json.loads(listing.content)["kcn:unchanged-postbacks"]
+    assert len(unchanged) == stats["kcn/warc/unchanged_posts_not_recorded"]
+    assert len(unchanged) == archive.run.stats["kcn/warc/records/post"]
+    for entry in unchanged:
+        original = first[entry["refers-to-uri"], entry["refers-to-date"]]
+        assert original.headers["WARC-Payload-Digest"] == entry["payload-digest"]
+        assert entry["method"] == "POST" and entry["status"] == 200
+    # every exchange is a request record, a revisit alone, or a line of the listing
+    empty = stats["kcn/warc/empty_days_not_recorded"]
+    accounted = stats["kcn/warc/records/request"] + len(revisits) + len(unchanged) + empty
+    assert accounted == stats["downloader/response_count"]
+
+
+def test_pywb_replays_first_run_and_revisited_captures(
+    archive: ReplicaArchive, recrawl: Recrawl, tmp_path: Path
+) -> None:
+    seed = next(a for a in archive.truth["articles"] if a["author"] == "Cao Thị Ngọc Hà")
+    home = archive.url + "/portal/Pages/default.aspx"
+    first = {r.uri.lower(): r for r in get_responses(archive.records)}
+    captured = first[seed["url"].lower()]
+    first_time = re.sub(r"\D", "", captured.headers["WARC-Date"])[:14]
+    names = {p.name for p in recrawl.files}
+    revisited = {r.uri.lower() for r in recrawl.records if r.type == "revisit" and r.file in names}
+    assert {seed["url"].lower(), home.lower()} <= revisited
+    with run_pywb(archive.workdir / "exports" / "warc", tmp_path) as pywb:
+        # the first run's capture, asked for at its own time
+        status, markup = replay(pywb, captured.uri, timestamp=first_time)
+        assert status == 200 and " ".join(seed["title"].split()) in page_text(markup)
+        # the latest capture is the second run's revisit: pywb finds the payload it repeats
+        assert replay(pywb, captured.uri, modifier="id_") == (200, captured.raw)
+        # the home page is the home page, not an archive-day answer posted to its URL
+        assert replay(pywb, home, modifier="id_") == (200, first[home.lower()].raw)
+
+
+def get_responses(records: list[Record]) -> list[Record]:
+    """The response records of GET requests (a POST's answer shares its form's URL)."""
+    requests = {r.headers["WARC-Concurrent-To"]: r for r in records if r.type == "request"}
+    return [
+        r
+        for r in records
+        if r.type == "response" and requests[r.headers["WARC-Record-ID"]].method == "GET"
+    ]
+
+
+def test_a_changed_article_is_archived_in_full(
+    archive: ReplicaArchive, recrawl: Recrawl, tmp_path: Path
+) -> None:
+    folder = archive.workdir / "exports" / "warc"
+    listed = [a for a in archive.truth["articles"] if a["channels"]]
+    target = next(a for a in listed if a["author"] != "Cao Thị Ngọc Hà")
+    archive.replica.edit(target["id"])
+    before = warc_names(folder)
+    # the same command a third time, into the same folders
+    run = run_crawl(
+        "portal", archive.workdir, "-a", f"site={archive.url}", settings=archive_settings()
+    )
+    assert run.stats.get("finish_reason") == "finished", run.stderr[-3000:]
+    names = {p.name for p in warc_names(folder) - before}
+    records = [r for r in assert_well_formed(folder) if r.file in names]
+    url = target["url"].lower()
+    pages = [r for r in records if r.type in ("response", "revisit") and r.uri.lower() == url]
+    assert [r.type for r in pages] == ["response"], (pages, [i["id"] for i in run.items])
+    page = pages[0]
+    assert page.content == archive.fetch(page.uri) and "Cập nhật lần 1" in page_text(page.content)
+    (request,) = [r for r in records if r.type == "request" and r.uri.lower() == url]
+    assert request.headers["WARC-Concurrent-To"] == page.headers["WARC-Record-ID"]
+    with run_pywb(folder, tmp_path) as pywb:
+        status, markup = replay(pywb, page.uri)
+    assert status == 200 and "Cập nhật lần 1" in page_text(markup)

@@ -130,3 +130,16 @@ def test_warcinfo_fields(tmp_path: Path) -> None:
     assert info.headers["WARC-Filename"] == "p-00000.warc.gz"
     assert info.headers["Content-Type"] == "application/warc-fields"
     assert info.raw == b"software: kcn_crawler/0.1.0\r\nrobots: obey\r\n"
+
+
+def test_revisit_alone_without_its_request(tmp_path: Path) -> None:
+    """An unchanged re-fetch: the revisit record only, still valid and indexed."""
+    ex = exchange("same.html", b"<p>same</p>")
+    out = writer(tmp_path, "news-r3")
+    out.write(ex, revisit_of=(ex.url, "2026-01-01T00:00:00.000000Z"), with_request=False)
+    out.close()
+    records = assert_well_formed(tmp_path)
+    assert [r.type for r in records] == ["warcinfo", "revisit"]
+    (line,) = cdxj_path(out.closed_files[0]).read_text().splitlines()
+    fields = json.loads(line.split(" ", 2)[2])
+    assert fields["mime"] == "warc/revisit" and "__wb_method" not in line
