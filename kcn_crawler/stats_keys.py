@@ -176,6 +176,8 @@ WARC_RECORDS_REVISIT = "kcn/warc/records/revisit"  # revisit records (payload st
 WARC_RECORDS_POST = "kcn/warc/records/post"  # POST requests recorded
 WARC_RECORDS_METADATA = "kcn/warc/records/metadata"  # metadata records
 WARC_EMPTY_DAYS_NOT_RECORDED = "kcn/warc/empty_days_not_recorded"  # empty archive days
+WARC_REQUESTS_OMITTED = "kcn/warc/requests_omitted"  # revisits written without their request
+WARC_UNCHANGED_POSTS = "kcn/warc/unchanged_posts_not_recorded"  # unchanged postbacks: listed
 
 
 def warc_truncated(reason: str) -> str:

@@ -59,7 +59,7 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.defer import Deferred, DeferredList
 from twisted.internet.threads import deferToThread
 
-from kcn_crawler import PROJECT_URL, __version__
+from kcn_crawler import PROJECT_URL, __version__, stats_keys
 from kcn_crawler.pages.listing import ListingPage
 from kcn_crawler.warc.digests import DigestIndex
 from kcn_crawler.warc.records import Exchange, build_exchange, sha1_digest
@@ -195,7 +195,7 @@ class WarcArchiver:
                     "date": started.strftime("%Y-%m-%dT%H:%M:%SZ"),
                 }
             )
-            self.stats.inc_value("kcn/warc/empty_days_not_recorded")
+            self.stats.inc_value(stats_keys.WARC_EMPTY_DAYS_NOT_RECORDED)
             return
         self._safe_record(downloaded, request)
 
@@ -203,7 +203,7 @@ class WarcArchiver:
         try:
             self._record(response, request)
         except Exception:
-            self.stats.inc_value("kcn/warc/errors")
+            self.stats.inc_value(stats_keys.WARC_ERRORS)
             logger.exception("WARC: could not record %s", request.url)
 
     def _write_listed(self, spider: Spider) -> None:
@@ -230,7 +230,7 @@ class WarcArchiver:
             indent=0,
         ).encode("utf-8")
         self.writer.write_metadata(site, data, "application/json")
-        self.stats.inc_value("kcn/warc/records/metadata")
+        self.stats.inc_value(stats_keys.WARC_RECORDS_METADATA)
 
     async def spider_closed(self, spider: Spider, reason: str) -> None:
         """Close the last file and wait for the CDXJ indexes to be written."""
@@ -279,15 +279,15 @@ class WarcArchiver:
         with_request = revisit_of is None or self.revisit_requests
         self.writer.write(exchange, revisit_of, with_request=with_request)
         self.stats.inc_value(
-            "kcn/warc/records/request" if with_request else "kcn/warc/requests_omitted"
+            stats_keys.WARC_RECORDS_REQUEST if with_request else stats_keys.WARC_REQUESTS_OMITTED
         )
         self.stats.inc_value(
-            "kcn/warc/records/revisit" if revisit_of else "kcn/warc/records/response"
+            stats_keys.WARC_RECORDS_REVISIT if revisit_of else stats_keys.WARC_RECORDS_RESPONSE
         )
         if exchange.truncated:
-            self.stats.inc_value(f"kcn/warc/truncated/{exchange.truncated}")
+            self.stats.inc_value(stats_keys.warc_truncated(exchange.truncated))
         if post:
-            self.stats.inc_value("kcn/warc/records/post")
+            self.stats.inc_value(stats_keys.WARC_RECORDS_POST)
 
     def _list_unchanged_post(
         self, exchange: Exchange, request: Request, revisit_of: tuple[str, str]
@@ -307,14 +307,14 @@ class WarcArchiver:
                 "request-body-digest": sha1_digest(request.body),
             }
         )
-        self.stats.inc_value("kcn/warc/unchanged_posts_not_recorded")
+        self.stats.inc_value(stats_keys.WARC_UNCHANGED_POSTS)
 
     def _file_closed(self, path: Path) -> None:
         """A WARC file is complete: remember its digests, count it, index it."""
         if self.digests is not None:
             self.digests.commit(path.name)
-        self.stats.inc_value("kcn/warc/files")
-        self.stats.inc_value("kcn/warc/bytes", path.stat().st_size)
+        self.stats.inc_value(stats_keys.WARC_FILES)
+        self.stats.inc_value(stats_keys.WARC_BYTES, path.stat().st_size)
         if not self.make_index:
             return
         job = deferToThread(write_cdxj, path)
@@ -322,11 +322,11 @@ class WarcArchiver:
         self._jobs.append(job)
 
     def _indexed(self, cdxj: Path) -> None:
-        self.stats.inc_value("kcn/warc/indexes")
+        self.stats.inc_value(stats_keys.WARC_INDEXES)
         logger.info("WARC index written: %s", cdxj)
 
     def _index_failed(self, failure: Any, path: Path) -> None:
-        self.stats.inc_value("kcn/warc/index_errors")
+        self.stats.inc_value(stats_keys.WARC_INDEX_ERRORS)
         logger.error("WARC: could not index %s: %s", path, failure.getErrorMessage())
 
     def warcinfo(self, spider: Spider, prefix: str) -> dict[str, str]:
