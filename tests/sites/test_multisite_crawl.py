@@ -9,13 +9,17 @@ from tests.crawl.helpers import LOOPBACK_SETTINGS, read_jsonl, run_crawl, score
 from tests.replica.process import Replica
 from tests.sites.conftest import SMALL_SITE_SETTINGS, listed, write_sites
 
+DELAY = 0.1  # seconds between two requests to one host (a sites file's ``delay``)
+
 
 def test_three_sites_in_one_process_equal_their_truths(
     tmp_path: Path, replicas: list[Replica]
 ) -> None:
     for replica in replicas:
         replica.clear_log()
-    sites = write_sites(tmp_path / "sites.toml", replicas)
+    # Each entry's politeness holds for its own host, whatever the command line says
+    # (LOOPBACK_SETTINGS lift the delay): one request per DELAY at most, one at a time.
+    sites = write_sites(tmp_path / "sites.toml", replicas, delay=DELAY, concurrency=1)
     run = run_crawl(
         "news",
         tmp_path,
@@ -34,6 +38,11 @@ def test_three_sites_in_one_process_equal_their_truths(
         assert (tmp_path / f"items-{slug}.html").exists(), "the site's report"
         assert (tmp_path / f"stats-{slug}.json").exists()
         assert any(entry["path"].lower().startswith("/portal/") for entry in replica.log())
+        # the entry's delay, not the command line's none: 21 requests take 20 delays
+        # (arrival times carry connection set-up and scheduling noise: 15 % kept for it)
+        times = sorted(entry["t"] for entry in replica.log())
+        span = min(times[i + 20] - times[i] for i in range(len(times) - 20))
+        assert span >= 20 * DELAY * 0.85, f"{replica.url}: 21 requests in {span:.3f} s"
     catalog = sqlite3.connect(tmp_path / "exports" / "catalog.sqlite")
     runs = catalog.execute("SELECT spider, site, items, finish_reason FROM runs").fetchall()
     assert sorted(site for _spider, site, _items, _reason in runs) == sorted(

@@ -35,6 +35,7 @@ def test_entries_with_their_overrides() -> None:
     assert first.settings() == {
         "DOWNLOAD_DELAY": 1.5,
         "AUTOTHROTTLE_START_DELAY": 1.5,
+        "DOWNLOAD_DELAY_JITTER": 0.0,
         "CONCURRENT_REQUESTS_PER_DOMAIN": 1,
         "AUTOTHROTTLE_ENABLED": False,
     }
