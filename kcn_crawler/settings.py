@@ -114,7 +114,11 @@ EXTENSIONS = {
     "kcn_crawler.extensions.stats_file.StatsFileExtension": 900,
     # WARC of every exchange; inert unless KCN_WARC=1 (see "Archiving" below).
     "kcn_crawler.extensions.warc.WarcArchiver": 100,
+    # start-up heap frozen, young generation collected every KCN_GC_THRESHOLD allocations
+    "kcn_crawler.extensions.gc_tuning.GcTuningExtension": 50,
 }
+# Allocations between young-generation collections during a crawl (0: Python's defaults).
+KCN_GC_THRESHOLD = 10_000
 
 # --- Progress -------------------------------------------------------------------
 # A "Progress: channels …, articles …, archive days …, ETA …" log line every N seconds
