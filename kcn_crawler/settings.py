@@ -110,6 +110,13 @@ KCN_DEFAULT_FEEDS = {
 ADDONS = {"kcn_crawler.addon.OpsAddon": 0}
 # Write the run's stats as JSON to this file at close (off when empty).
 KCN_STATS_FILE = ""
+# Not an ops component: how the interpreter collects garbage during a crawl.
+EXTENSIONS = {
+    # start-up heap frozen, young generation collected every KCN_GC_THRESHOLD allocations
+    "kcn_crawler.extensions.gc_tuning.GcTuningExtension": 50,
+}
+# Allocations between young-generation collections during a crawl (0: Python's defaults).
+KCN_GC_THRESHOLD = 10_000
 
 # --- Progress -------------------------------------------------------------------
 # A "Progress: channels …, articles …, archive days …, ETA …" log line every N seconds

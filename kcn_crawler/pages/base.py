@@ -128,35 +128,38 @@ def tag_of(el: Any) -> str:
     return t.lower() if isinstance(t, str) else ""
 
 
+_WALK_EVENTS = ("start", "end", "comment", "pi")
+
+
 def raw_text(el: etree._Element) -> str:
     """Text of ``el`` with a space at every block boundary; scripts and styles skipped.
 
-    Iterative (an explicit stack, no recursion): a page nested thousands of elements
+    Iterative (lxml's ``iterwalk``, no recursion): a page nested thousands of elements
     deep is read like any other."""
+    if not isinstance(el.tag, str):
+        return ""  # a comment or processing instruction holds no text of its own
     parts: list[str] = []
-    # (element, entered): entered=False opens it, True closes it (block space, tail).
-    stack: list[tuple[Any, bool]] = [(el, False)]
-    while stack:
-        node, entered = stack.pop()
-        if entered:
-            if tag_of(node) in BLOCK_TAGS:
-                parts.append(" ")
-            if node is not el and node.tail:
-                parts.append(node.tail)
+    add = parts.append
+    walker = etree.iterwalk(el, events=_WALK_EVENTS)
+    for event, node in walker:
+        tag = node.tag
+        if event == "start":
+            low = tag.lower()
+            if low not in SKIP_TAGS:
+                if low in BLOCK_TAGS:
+                    add(" ")
+                if node.text:
+                    add(node.text)
+            else:
+                walker.skip_subtree()  # its "end" still comes: its tail is text
             continue
-        tag = tag_of(node)
-        if tag and tag not in SKIP_TAGS:
-            if tag in BLOCK_TAGS:
-                parts.append(" ")
-            if node.text:
-                parts.append(node.text)
-            stack.append((node, True))
-            stack.extend((child, False) for child in reversed(node))
-            continue
-        if tag == "img" and node.text:  # malformed markup
-            parts.append(node.text)
+        if event == "end":
+            low = tag.lower()
+            if low in BLOCK_TAGS and low not in SKIP_TAGS:
+                add(" ")
+        # a comment's or processing instruction's tail (their own text is not text)
         if node is not el and node.tail:
-            parts.append(node.tail)
+            add(node.tail)
     return "".join(parts)
 
 

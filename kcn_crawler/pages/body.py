@@ -18,7 +18,7 @@ from typing import Any
 
 from lxml import etree
 
-from kcn_crawler.normalize.sanitize import sanitize_html
+from kcn_crawler.normalize.sanitize import ATTRIBUTES, sanitize_html
 from kcn_crawler.pages.base import (
     BLOCK_TAGS,
     SKIP_TAGS,
@@ -410,6 +410,15 @@ def _wrapped_with(img: etree._Element, b: Block) -> bool:
     return len(" ".join(raw_text(wrapper).split())) <= len(b.text) + CAPTION_WRAPPER_SLACK
 
 
+# tag -> the URL attributes the sanitizer keeps on it (an <a href>, an <img src>)
+_URL_TAGS: dict[str, tuple[str, ...]] = {
+    tag: tuple(sorted(names & {"href", "src"}))
+    for tag, names in ATTRIBUTES.items()
+    if names & {"href", "src"}
+}
+# (no URL attribute is allowed on every tag: "*" keeps title, lang and dir only)
+
+
 def clean_html(body: etree._Element | list[etree._Element], base_url: str) -> str:
     """The body's HTML: scripts, styles, comments and ``on*`` attributes removed,
     ``href``/``src`` made absolute."""
@@ -429,22 +438,21 @@ def clean_html(body: etree._Element | list[etree._Element], base_url: str) -> st
                 prev.tail = (prev.tail or "") + tail
             else:
                 parent.text = (parent.text or "") + tail
-    for node in el.iter():
-        if not isinstance(node.tag, str):
-            continue
-        for name in list(node.attrib):
-            low = name.lower()
-            if low.startswith("on"):
+    # Only the links the sanitizer keeps are made absolute; it drops every other
+    # href/src, every ``on*`` attribute and javascript:/vbscript: URLs itself.
+    for node in el.iter(*_URL_TAGS):
+        for name in _URL_TAGS[node.tag]:
+            value = node.get(name)
+            if value is None:
+                continue
+            val = value.strip()
+            if val.lower().startswith(("javascript:", "vbscript:")):
                 del node.attrib[name]
-            elif low in ("href", "src"):
-                val = node.attrib[name].strip()
-                if val.lower().startswith(("javascript:", "vbscript:")):
+                continue
+            url = absolute(base_url, val)
+            if url:
+                try:
+                    node.set(name, url)
+                except ValueError:  # control characters: no usable URL
                     del node.attrib[name]
-                else:
-                    url = absolute(base_url, val)
-                    if url:
-                        try:
-                            node.attrib[name] = url
-                        except ValueError:  # control characters: no usable URL
-                            del node.attrib[name]
     return sanitize_html(etree.tostring(el, encoding="unicode", method="html"))

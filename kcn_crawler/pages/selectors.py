@@ -7,8 +7,8 @@ menus, sliders): never body text, never the article's date.  Sets are tried in
 order; a set matches only when both its title and its body are found (and the
 body holds real text).
 
-Matching costs one pass over the elements that have a class attribute (a dict
-look-up per class token), whatever the number of sets, plus the sets' own
+Matching costs one pass over the elements (a dict look-up per distinct class
+attribute value, cached), whatever the number of sets, plus the sets' own
 XPaths: far cheaper than one ``contains(concat(...))`` predicate per class name,
 which costs milliseconds on a SharePoint page.
 """
@@ -184,18 +184,32 @@ for _i, _set in enumerate(SELECTOR_SETS):
         if _spec.get("xpath"):
             _XPATHS[_i][_role] = etree.XPath(_spec["xpath"])
 
-_WITH_CLASS = etree.XPath("//*[@class]")
+# what each distinct class attribute value marks: portal pages repeat a few dozen values
+_BY_CLASS: dict[str, tuple[tuple[int, str], ...]] = {}
+
+
+def _marks(cls: str) -> tuple[tuple[int, str], ...]:
+    """The (set, role) pairs a class attribute value names, each once, in token order."""
+    found = _BY_CLASS.get(cls)
+    if found is None:
+        pairs: list[tuple[int, str]] = []
+        for tok in cls.lower().split():
+            pairs.extend(p for p in _TOKENS.get(tok, ()) if p not in pairs)
+        found = tuple(pairs)
+        if len(_BY_CLASS) < 50_000:  # bounded: class values are few on one site
+            _BY_CLASS[cls] = found
+    return found
 
 
 def match(root: etree._Element) -> list[dict[str, list[etree._Element]]]:
     """For each selector set, the elements found for each role, in document order."""
     hits: list[dict[str, list[etree._Element]]] = [{r: [] for r in ROLES} for _ in _XPATHS]
-    for el in _WITH_CLASS(root):
-        for tok in (el.get("class") or "").lower().split():
-            for i, role in _TOKENS.get(tok, ()):
-                found = hits[i][role]
-                if not found or found[-1] is not el:
-                    found.append(el)
+    for el in root.iter(etree.Element):
+        cls = el.get("class")
+        if not cls:
+            continue
+        for i, role in _marks(cls):
+            hits[i][role].append(el)
     for i, xps in enumerate(_XPATHS):
         for role, xp in xps.items():
             hits[i][role] = list(xp(root)) + hits[i][role]

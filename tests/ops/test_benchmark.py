@@ -36,5 +36,6 @@ def test_bench_crawl_runs_the_four_spiders_over_the_same_pages() -> None:
     assert full[1] > 0 and navigation[0] == full[0]  # the same walk, page for page
     assert navigation[1] >= full[1]  # every article page counted, readable or not
     assert bare == (reference[0], 0) and reference[1] == reference[0]
+    assert "full/reference pages per second:" in done.stdout
     assert "full/bare pages per second:" in done.stdout
     assert "navigation/bare pages per second:" in done.stdout
