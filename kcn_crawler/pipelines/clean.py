@@ -13,11 +13,14 @@ from typing import Any
 from itemadapter import ItemAdapter
 from scrapy.exceptions import NotConfigured
 
+from kcn_crawler.items import TEXT_FIELDS
 from kcn_crawler.normalize.legacy import repair_legacy
 from kcn_crawler.normalize.text import clean_block, clean_inline
 from kcn_crawler.normalize.tones import apply_tone_style
 
 TONE_STYLES = ("keep", "old", "new")
+#: text fields that are never None: empty once cleaned, they stay ""
+REQUIRED_TEXT = ("title", "text")
 
 
 def clean_field(value: str | None, style: str, *, block: bool) -> tuple[str | None, set[str]]:
@@ -40,7 +43,7 @@ def clean_field(value: str | None, style: str, *, block: bool) -> tuple[str | No
 
 
 class CleanTextPipeline:
-    """Normalize title, summary, text, author fields and captions of each article."""
+    """Normalize the text fields the item declares (``TEXT_FIELDS``) and the captions."""
 
     def __init__(self, tone_style: str) -> None:
         if tone_style not in TONE_STYLES:
@@ -54,21 +57,14 @@ class CleanTextPipeline:
     def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
         repairs: set[str] = set(adapter.get("repairs") or [])
-        for name, block, toned in (
-            ("title", False, True),
-            ("summary", True, True),
-            ("text", True, True),
-            ("author", False, False),
-            ("author_role", False, False),
-            ("source", False, False),
-        ):
+        for name, kind, toned in TEXT_FIELDS:
             if name not in adapter:
                 continue
             value, found = clean_field(
-                adapter.get(name), self.tone_style if toned else "keep", block=block
+                adapter.get(name), self.tone_style if toned else "keep", block=kind == "block"
             )
             repairs |= found
-            adapter[name] = value if value is not None or name not in ("title", "text") else ""
+            adapter[name] = value if value is not None or name not in REQUIRED_TEXT else ""
         for entries, key in (("images", "caption"), ("attachments", "name")):
             for entry in adapter.get(entries) or []:
                 entry[key], found = clean_field(entry.get(key), "keep", block=False)
