@@ -15,13 +15,21 @@ import scrapy
 from scrapy.exceptions import CloseSpider
 from scrapy.http import Response
 
-from kcn_crawler.assemble import Published, build_article, resolve_published, utc_now_iso
 from kcn_crawler.extraction import read_article
 from kcn_crawler.middlewares.reachability import CLOSE_REASON as UNREACHABLE_REASON
 from kcn_crawler.middlewares.reachability import site_unreachable
 from kcn_crawler.normalize.dates import date_from_url
 from kcn_crawler.normalize.urls import article_id, canonical_url
+from kcn_crawler.pages.article import ArticleContext
 from kcn_crawler.pages.home import HomePage
+from kcn_crawler.pages.published import (
+    Published,
+    date_from_meta,
+    date_to_meta,
+    missing_fields,
+    utc_now_iso,
+)
+from kcn_crawler.pages.types import ListingEntry
 from kcn_crawler.params import CrawlParams, check_argument_names, parse_params
 from kcn_crawler.spiders.requests import content_type, page_selector
 
@@ -118,15 +126,9 @@ class BasePortalSpider(scrapy.Spider):
         raise NotImplementedError
 
     # --- articles ---------------------------------------------------------------
-    def article_request(
-        self,
-        url: str,
-        *,
-        channel: str | None,
-        listing_date: str | None,
-        listing_title: str | None,
-    ) -> scrapy.Request | None:
-        """Request one article page, unless this crawl already asked for it."""
+    def article_request(self, entry: ListingEntry, *, channel: str | None) -> scrapy.Request | None:
+        """Request one article page of a listing, unless this crawl already asked for it."""
+        url = entry.url
         aid = article_id(url)
         if aid is None or aid in self.scheduled_ids:
             return None
@@ -136,44 +138,52 @@ class BasePortalSpider(scrapy.Spider):
                 "kind": "article",
                 "article_id": aid,
                 "channel": channel,
-                "listing_date": listing_date,
-                "listing_title": listing_title,
+                "listing_date": entry.date_raw,  # as shown: the incremental mark
+                "listing_parsed": date_to_meta(entry.date),
+                "listing_title": entry.title,
             }
         }
         return scrapy.Request(canonical_url(url), callback=self.parse_article, meta=meta)
 
     def parse_article(self, response: Response) -> Iterator[Any]:
+        """The article's item, unless the page lacks a title, text or any date."""
         kcn = response.meta["kcn"]
         stats = self.crawler.stats
-        crawled_at = utc_now_iso()
         aid = kcn["article_id"]
         same_page = article_id(response.url) == aid
         if not same_page:
             logger.warning("Article %s answered from another page: %s", aid, response.url)
             stats.inc_value("kcn/articles/moved")
-        raw = read_article(
-            response.url, response.body, content_type(response), kcn.get("listing_title")
+        asked = response.url if same_page or response.request is None else response.request.url
+        context = ArticleContext(
+            article_id=aid,
+            site=self.site,
+            channel=kcn.get("channel"),
+            item_url=asked,
+            crawled_at=utc_now_iso(),
+            listing_date=kcn.get("listing_date"),
+            listing_parsed=date_from_meta(kcn.get("listing_parsed")),
         )
+        page = read_article(
+            response.url, response.body, content_type(response), kcn.get("listing_title"), context
+        )
+        item = page.to_item()
         stats.inc_value("kcn/articles/extracted")
-        stats.inc_value(f"kcn/articles/{raw.extraction}")
-        published = resolve_published(
-            raw.date_raw, kcn.get("listing_date"), response.url, page_marked=raw.date_marked
-        )
+        stats.inc_value(f"kcn/articles/{item.extraction}")
+        published = page.publication
         if published.overruled:
             self.report_overruled_date(response.url, published)
         for unreadable in published.unparsed:
             logger.warning("Unreadable date %r on %s: not used", unreadable, response.url)
             stats.inc_value("kcn/dates/unparsed")
         # The page's own date may be absent: the listing's or the URL's then serves.
-        missing = [name for name in raw.missing if name != "date"]
-        if published.value is None:
-            missing.append("date")
+        missing = missing_fields(item)
         if missing:
             logger.warning(
                 "Unreadable article %s: no %s (%s extraction); not emitted",
                 response.url,
                 ", ".join(missing),
-                raw.extraction,
+                item.extraction,
             )
             stats.inc_value("kcn/articles/incomplete")
             for field in missing:
@@ -186,15 +196,7 @@ class BasePortalSpider(scrapy.Spider):
             stats.inc_value("kcn/dates/dateparser")
         if published.url_mismatch:
             stats.inc_value("kcn/dates/url_mismatch")
-        yield build_article(
-            raw,
-            url=response.url if same_page or response.request is None else response.request.url,
-            article_id=aid,
-            site=self.site,
-            channel=kcn.get("channel"),
-            published=published,
-            crawled_at=crawled_at,
-        )
+        yield item
 
     def report_overruled_date(self, url: str, published: Published) -> None:
         """A page date far from the URL's day, not marked as the page's own: set aside,

@@ -18,7 +18,7 @@ import scrapy
 from parsel import Selector
 from scrapy.http import Response
 
-from kcn_crawler.normalize.dates import date_from_url, parse_date
+from kcn_crawler.normalize.dates import date_from_url
 from kcn_crawler.normalize.urls import article_id
 from kcn_crawler.pages.archive import find_archive_form
 from kcn_crawler.pages.discovery import candidate_links, judge_channel, list_signature
@@ -34,10 +34,8 @@ logger = logging.getLogger(__name__)
 
 def entry_day(entry: ListingEntry) -> date | None:
     """The day a listing shows for an entry, else the day in its URL."""
-    if entry.date_raw:
-        parsed = parse_date(entry.date_raw)
-        if parsed is not None:
-            return parsed.value.date()
+    if entry.date is not None:
+        return entry.date.value.date()
     return date_from_url(entry.url)
 
 
@@ -107,12 +105,7 @@ class ListingWalk(BasePortalSpider):
                 continue
             if day is not None and self.until and day > self.until:
                 continue
-            request = self.article_request(
-                entry.url,
-                channel=kcn.get("channel"),
-                listing_date=entry.date_raw,
-                listing_title=entry.title,
-            )
+            request = self.article_request(entry, channel=kcn.get("channel"))
             if request is not None:
                 yield request
         if not entries:
