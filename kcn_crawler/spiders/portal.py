@@ -52,7 +52,7 @@ class PortalSpider(NewsWalk, ArchiveWalk):
             # The complete harvest: the archive walks the whole span the channels reach,
             # known once they are walked (see start_deferred_archive). An incremental run
             # keeps its own days (the last few and those no run completed).
-            self.deferred_archive = self.archive_form(response)
+            self.deferred_archive = self.archive_form(response, home)
 
     def start_deferred_archive(self) -> bool:
         """Plan the archive walk from the oldest day a channel listed to ``until``."""

@@ -20,7 +20,6 @@ from scrapy.http import Response
 
 from kcn_crawler.normalize.dates import date_from_url
 from kcn_crawler.normalize.urls import article_id
-from kcn_crawler.pages.archive import find_archive_form
 from kcn_crawler.pages.discovery import candidate_links, judge_channel, list_signature
 from kcn_crawler.pages.home import HomePage
 from kcn_crawler.pages.listing import ListingPage
@@ -225,17 +224,19 @@ class ArchiveWalk(ListingWalk):
 
     check_span = True
 
-    def archive_form(self, response: Response) -> tuple[Selector, ArchiveFormSpec] | None:
-        """The page's archive form (with the page, whose tokens it posts), or None."""
-        selector = page_selector(response)
-        spec = find_archive_form(response.url, selector)
+    def archive_form(
+        self, response: Response, home: HomePage
+    ) -> tuple[Selector, ArchiveFormSpec] | None:
+        """The home page's archive form (with the page, whose tokens it posts), or None;
+        the page as the home page object read it (not decoded nor searched again)."""
+        spec = home.archive_form()
         if spec is None:
             self.fail_site(f"no date archive form ('Các tin đã đăng ngày') on {response.url}")
             return None
-        return selector, spec
+        return Selector(root=home.root, base_url=response.url, type="html"), spec
 
     def archive_requests(self, response: Response, home: HomePage) -> Iterator[scrapy.Request]:
-        form = self.archive_form(response)
+        form = self.archive_form(response, home)
         if form is not None:
             yield from self.archive_day_requests(*form, self.params.archive_days(), "arguments")
 
