@@ -5,9 +5,10 @@ and in each field's metadata
 
 - ``contract``: the field is one of the contract's (docs/contract.md), exported first,
   in declaration order; the others are provenance (where a value came from);
-- ``text``: the field is text the clean pipeline normalizes, ``"inline"`` (one line)
+- ``text``: the field is text, cleaned once by the page object (legacy encodings
+  repaired, NFC, invisible characters and extra spaces out) as ``"inline"`` (one line)
   or ``"block"`` (paragraphs separated by a blank line); ``toned``: the user's tone
-  style (``KCN_TONE_STYLE``) applies to it.
+  style (``KCN_TONE_STYLE``, :mod:`kcn_crawler.pipelines.tones`) applies to it.
 
 ``CONTRACT_FIELDS``, ``ARTICLE_FIELDS`` (the CSV column order) and ``TEXT_FIELDS`` are
 derived from it; the article page object has one method per field
@@ -92,4 +93,5 @@ CONTRACT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Article) if f.me
 TEXT_FIELDS: tuple[tuple[str, TextKind, bool], ...] = tuple(
     (f.name, f.metadata["text"], f.metadata["toned"]) for f in fields(Article) if f.metadata["text"]
 )
-"""``(name, "inline" | "block", toned)`` of each text field the clean pipeline normalizes."""
+"""``(name, "inline" | "block", toned)`` of each text field (image captions and attachment
+names are inline text too)."""

@@ -146,7 +146,12 @@ class BasePortalSpider(scrapy.Spider):
         return scrapy.Request(canonical_url(url), callback=self.parse_article, meta=meta)
 
     def parse_article(self, response: Response) -> Iterator[Any]:
-        """The article's item, unless the page lacks a title, text or any date."""
+        """The article's item, unless the page lacks a title, text or any date.
+
+        The one validation of an article: an unreadable page is not emitted, counted
+        (``kcn/articles/incomplete``, ``kcn/articles/missing/<field>``) and listed among
+        the run's failures.  The page object's fields are already clean, so what is
+        checked here is what would be exported (no pipeline empties a field)."""
         kcn = response.meta["kcn"]
         stats = self.crawler.stats
         aid = kcn["article_id"]
