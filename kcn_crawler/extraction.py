@@ -1,4 +1,4 @@
-"""Read an article response's raw fields: decode the bytes, run the page object.
+"""Read an article response: decode the bytes (long text runs cut), give the page object.
 
 A pure function of the response's URL, bytes and Content-Type, so that it can
 be measured, tested and (if ever needed) run outside the Scrapy process.
@@ -9,9 +9,8 @@ from __future__ import annotations
 import logging
 
 from kcn_crawler.normalize.encoding import decode_html
-from kcn_crawler.pages.article import ArticlePage
+from kcn_crawler.pages.article import ArticleContext, ArticlePage
 from kcn_crawler.pages.limits import MAX_TEXT_RUN, cap_text_runs
-from kcn_crawler.pages.types import RawArticle
 
 logger = logging.getLogger(__name__)
 
@@ -24,12 +23,18 @@ def declared_charset(content_type: str) -> str | None:
     return lowered.split("charset=", 1)[1].split(";")[0].strip(" \"'") or None
 
 
-def read_article(url: str, body: bytes, content_type: str, listing_title: str | None) -> RawArticle:
-    """Decode an article page and read its raw fields (pure; runs in any process)."""
+def read_article(
+    url: str,
+    body: bytes,
+    content_type: str,
+    listing_title: str | None,
+    context: ArticleContext | None = None,
+) -> ArticlePage:
+    """The article page object of a response (pure; runs in any process)."""
     body, cut = cap_text_runs(body)
     if cut:
         logger.warning(
             "Article %s: %d run(s) of text longer than %d bytes cut there", url, cut, MAX_TEXT_RUN
         )
     text, _encoding = decode_html(body, declared_charset(content_type))
-    return ArticlePage(url, text, listing_title=listing_title).to_raw()
+    return ArticlePage(url, text, listing_title=listing_title, context=context)

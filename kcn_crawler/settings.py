@@ -74,8 +74,8 @@ KCN_UNREACHABLE_EXIT_CODE = 4
 # (scrapy issue 5182); articles come one per response anyway.
 CONCURRENT_ITEMS = 16
 ITEM_PIPELINES = {
-    "kcn_crawler.pipelines.clean.CleanTextPipeline": 100,
-    "kcn_crawler.pipelines.validate.ValidateArticlePipeline": 300,
+    # Tone marks moved per KCN_TONE_STYLE; not installed with the default, "keep".
+    "kcn_crawler.pipelines.tones.ToneStylePipeline": 100,
     "kcn_crawler.pipelines.dedupe.DedupeArticlePipeline": 400,
     "kcn_crawler.pipelines.range.DateRangePipeline": 500,
     # Images and attachments downloaded; inert unless KCN_FILES=1.

@@ -29,7 +29,6 @@ def articles_by_extraction(method: str) -> str:
 
 # --- items set aside by the pipelines -------------------------------------------------
 ITEMS_DUPLICATE = "kcn/items/duplicate"  # same article id emitted twice in the run: dropped
-ITEMS_INVALID = "kcn/items/invalid"  # items the validation pipeline dropped
 ITEMS_OUT_OF_RANGE = "kcn/items/out_of_range"  # published outside since/until: dropped
 
 # --- dates ------------------------------------------------------------------------------

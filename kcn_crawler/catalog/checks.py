@@ -107,9 +107,9 @@ def articles_seen(stats: dict[str, Any]) -> int:
 def dropped_counts(stats: dict[str, Any]) -> tuple[int, int]:
     """``(incomplete, other)``: articles read but not emitted, as the dropped check counts them.
 
-    *incomplete*: refused for an empty title, date or text (by the spider, or the
-    validation pipeline); *other*: dropped by a pipeline for any reason but a
-    duplicate, a date out of range or (incremental) an unchanged article.
+    *incomplete*: refused by the spider for an empty title, date or text; *other*:
+    dropped by a pipeline for any reason but a duplicate, a date out of range or
+    (incremental) an unchanged article.
     """
 
     def get(key: str) -> int:
@@ -119,7 +119,6 @@ def dropped_counts(stats: dict[str, Any]) -> tuple[int, int]:
         get(stats_keys.ITEMS_DUPLICATE)
         + get(stats_keys.ITEMS_OUT_OF_RANGE)
         + get(stats_keys.CATALOG_UNCHANGED_DROPPED)
-        + get(stats_keys.ITEMS_INVALID)
     )
     return get(stats_keys.ARTICLES_INCOMPLETE), max(0, get("item_dropped_count") - benign)
 

@@ -33,7 +33,7 @@ from scrapy.exceptions import IgnoreRequest, NotConfigured
 from kcn_crawler import stats_keys
 from kcn_crawler.catalog.runtime import CatalogRuntime, incremental_requested
 from kcn_crawler.extensions.catalog import catalog_runtime
-from kcn_crawler.normalize.dates import parse_date_fast
+from kcn_crawler.pages.published import date_from_meta
 from kcn_crawler.params import today_in_vietnam
 
 logger = logging.getLogger(__name__)
@@ -55,8 +55,8 @@ def out_of_order(requests: Iterable[Any]) -> set[str]:
     dated = []
     for request in requests:
         kcn = request.meta.get("kcn") or {}
-        parsed = parse_date_fast(kcn["listing_date"]) if kcn.get("listing_date") else None
-        if kcn.get("article_id") and parsed is not None:
+        parsed = date_from_meta(kcn.get("listing_parsed"))
+        if kcn.get("article_id") and parsed is not None and parsed.method == "fast":
             dated.append((kcn["article_id"], parsed.value))
     bumped: set[str] = set()
     newest_below = None

@@ -32,7 +32,7 @@ from scrapy import Request
 
 from kcn_crawler import stats_keys
 from kcn_crawler.catalog.checks import Check
-from kcn_crawler.normalize.dates import parse_date
+from kcn_crawler.pages.published import date_from_meta
 
 logger = logging.getLogger(__name__)
 
@@ -130,10 +130,9 @@ class RunawayPagingMiddleware:
                 continue
             if okcn.get("kind") == "article":
                 walk.articles += 1
-                raw = okcn.get("listing_date")
-                if raw:
-                    # parse_date refuses days before 1995 or after tomorrow: implausible
-                    parsed = parse_date(raw)
+                if okcn.get("listing_date"):
+                    # parse_date refused days before 1995 or after tomorrow: implausible
+                    parsed = date_from_meta(okcn.get("listing_parsed"))
                     walk.add_date(parsed.value.date() if parsed else None, today)
             yield out
         if turns and walk.stopped is None:

@@ -22,7 +22,6 @@ from kcn_crawler.pages.types import (
     ListingEntry,
     PageTurn,
     Postback,
-    RawArticle,
 )
 
 __all__ = [
@@ -35,6 +34,5 @@ __all__ = [
     "ListingPage",
     "PageTurn",
     "Postback",
-    "RawArticle",
     "find_archive_form",
 ]

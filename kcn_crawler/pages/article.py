@@ -9,12 +9,16 @@ its end by :mod:`kcn_crawler.pages.signature`.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from lxml import etree
 
-from kcn_crawler.normalize import clean_inline, clean_paragraphs, find_dates
+from kcn_crawler.items import Article
+from kcn_crawler.normalize import canonical_url, clean_inline, clean_paragraphs, find_dates
+from kcn_crawler.normalize.dates import ParsedDate, date_from_url, parse_date
 from kcn_crawler.pages import fallback, headline, selectors, vicinity
 from kcn_crawler.pages.base import (
     inside,
@@ -26,8 +30,11 @@ from kcn_crawler.pages.base import (
     to_root,
 )
 from kcn_crawler.pages.body import Block, clean_html, walk
+from kcn_crawler.pages.fields import ItemPage
+from kcn_crawler.pages.fields import field as item_field
 from kcn_crawler.pages.hidden import hidden_elements
 from kcn_crawler.pages.media import attachments, images
+from kcn_crawler.pages.published import DateCandidate, Published, choose_published
 from kcn_crawler.pages.signature import (
     cut_furniture,
     is_stop_line,
@@ -45,10 +52,9 @@ from kcn_crawler.pages.thresholds import (
     TITLE_MAX_CHARS,
     TITLE_MIN_CHARS,
 )
-from kcn_crawler.pages.types import RawArticle
 from kcn_crawler.pages.vocabulary import DATE_LINE_LABEL, LEAD_HINT, STOP_LINE
 
-__all__ = ["ArticlePage"]
+__all__ = ["ArticleContext", "ArticlePage"]
 
 
 @dataclass
@@ -67,30 +73,211 @@ class Located:
     date_marked: bool = False  # the date came from the layout's own date element
 
 
-class ArticlePage:
-    """An article page; ``listing_title`` is the link text that led here, if known."""
+@dataclass(frozen=True)
+class ArticleContext:
+    """What the crawl knows of an article beyond its page: the item's id, site, channel,
+    the URL it carries, when it was read, and the listing's date for it (parsed)."""
+
+    article_id: str = ""
+    site: str = ""
+    channel: str | None = None
+    item_url: str | None = None  # the URL the item carries (default: the page's)
+    crawled_at: str = ""
+    listing_date: str | None = None  # as the listing showed it
+    listing_parsed: ParsedDate | None = None
+
+
+@dataclass
+class _Read:
+    """What one reading of the page found (one pass: the body's blocks are consumed)."""
+
+    title: str | None
+    summary: str | None
+    paragraphs: list[str]
+    html: str
+    author: str | None
+    author_role: str | None
+    source: str | None
+    images: list[dict] = field(default_factory=list)  # {"url", "caption"}
+    attachments: list[dict] = field(default_factory=list)  # {"url", "name"}
+    extraction: str = "selectors"  # "selectors" | "fallback"
+    repairs: list[str] = field(default_factory=list)
+    page_dates: Iterator[DateCandidate] = field(default_factory=lambda: iter(()))
+
+
+class ArticlePage(ItemPage[Article]):
+    """An article page; ``listing_title`` is the link text that led here, if known.
+
+    One :func:`field` method per :class:`~kcn_crawler.items.Article` field, each computed
+    once; :meth:`to_item` builds the item.  ``context`` carries what the crawl knows
+    beyond the page (see :class:`ArticleContext`).
+    """
+
+    item_cls = Article
 
     def __init__(
-        self, url: str, html: Any, listing_title: str | None = None, *, selectors: bool = True
+        self,
+        url: str,
+        html: Any,
+        listing_title: str | None = None,
+        *,
+        selectors: bool = True,
+        context: ArticleContext | None = None,
     ) -> None:
-        self.url = url
+        self.page_url = url
         self.root = to_root(html)
         self.listing_title = listing_title
         self.use_selectors = selectors  # False: the generic fallback only (tests, diagnosis)
+        self.context = context or ArticleContext()
         self.hidden = hidden_elements(self.root)  # never text, title or date
 
-    def to_raw(self) -> RawArticle:
-        """The article's raw fields (see "Extraction conventions" in docs/design.md)."""
+    # -- the item's fields ----------------------------------------------------------
+    @item_field
+    def id(self) -> str:
+        return self.context.article_id
+
+    @item_field
+    def url(self) -> str:
+        """The canonical URL the item carries (the page's, unless the crawl says otherwise)."""
+        return canonical_url(self.context.item_url or self.page_url)
+
+    @item_field
+    def site(self) -> str:
+        return self.context.site
+
+    @item_field
+    def channel(self) -> str | None:
+        return self.context.channel
+
+    @item_field
+    def title(self) -> str:
+        return self._read.title or ""
+
+    @item_field
+    def published(self) -> str | None:
+        return self.publication.value
+
+    @item_field
+    def summary(self) -> str | None:
+        return self._read.summary or None
+
+    @item_field
+    def text(self) -> str:
+        """The body text: paragraphs joined by a blank line."""
+        return "\n\n".join(self._read.paragraphs)
+
+    @item_field
+    def html(self) -> str:
+        return self._read.html
+
+    @item_field
+    def author(self) -> str | None:
+        return self._read.author or None
+
+    @item_field
+    def author_role(self) -> str | None:
+        return self._read.author_role or None
+
+    @item_field
+    def images(self) -> list[dict[str, Any]]:
+        return [dict(image) for image in self._read.images]
+
+    @item_field
+    def attachments(self) -> list[dict[str, Any]]:
+        return [dict(attachment) for attachment in self._read.attachments]
+
+    @item_field
+    def crawled_at(self) -> str:
+        return self.context.crawled_at
+
+    @item_field
+    def source(self) -> str | None:
+        return self._read.source or None
+
+    @item_field
+    def published_raw(self) -> str | None:
+        return self.publication.raw
+
+    @item_field
+    def date_source(self) -> str | None:
+        return self.publication.source
+
+    @item_field
+    def date_method(self) -> str | None:
+        return self.publication.method
+
+    @item_field
+    def extraction(self) -> str:
+        return self._read.extraction
+
+    @item_field
+    def repairs(self) -> list[str]:
+        return list(self._read.repairs)
+
+    @item_field
+    def revision(self) -> int | None:
+        return None  # the catalog's, set by its pipeline
+
+    # -- the publication date -----------------------------------------------------
+    @cached_property
+    def page_date(self) -> DateCandidate | None:
+        """The page's own date: the first its layout shows (see :meth:`date_candidates`)."""
+        return next(self._read.page_dates, None)
+
+    def date_candidates(self) -> Iterator[DateCandidate]:
+        """The publication date's candidates, in order: the page's own date, the listing's,
+        the URL's day (each parsed once, where it was found)."""
+        if self.page_date is not None:
+            yield self.page_date
+        if self.context.listing_date:
+            yield DateCandidate(
+                "listing", "listing", self.context.listing_date, self.context.listing_parsed
+            )
+        day = date_from_url(self.page_url)
+        if day is not None:
+            yield DateCandidate.url_day(day)
+
+    @cached_property
+    def publication(self) -> Published:
+        """The chosen publication date and where it came from (``choose_published``)."""
+        return choose_published(self.date_candidates(), date_from_url(self.page_url))
+
+    @property
+    def date_raw(self) -> str | None:
+        """The page's own date as it shows it (None when it shows none)."""
+        return self.page_date.raw if self.page_date is not None else None
+
+    @property
+    def paragraphs(self) -> list[str]:
+        """The body's paragraphs, as ``text`` joins them."""
+        return self._read.paragraphs
+
+    @cached_property
+    def missing(self) -> list[str]:
+        """What the page itself lacks: "title", "date" (its own), "text"."""
+        return [
+            name
+            for name, value in (
+                ("title", self._read.title),
+                ("date", self.page_date),
+                ("text", self._read.paragraphs),
+            )
+            if not value
+        ]
+
+    # -- reading --------------------------------------------------------------------
+    @cached_property
+    def _read(self) -> _Read:
+        """The article's parts (see "Extraction conventions" in docs/design.md)."""
         loc = self._fast() if self.use_selectors else None
         if loc is not None:
-            raw = self._assemble(loc, "selectors")
-            if raw.paragraphs:
-                return raw
+            read = self._assemble(loc, "selectors")
+            if read.paragraphs:
+                return read
         loc = self._fallback()
         if loc is None:
-            return RawArticle(
+            return _Read(
                 title=headline.meta_title(self.root, self.listing_title),
-                date_raw=vicinity.meta_date(self.root),
                 summary=None,
                 paragraphs=[],
                 html="",
@@ -98,9 +285,17 @@ class ArticlePage:
                 author_role=None,
                 source=None,
                 extraction="fallback",
-                missing=["text"],
+                page_dates=self._dated("meta", lambda: vicinity.meta_date(self.root), False),
             )
         return self._assemble(loc, "fallback")
+
+    def _dated(
+        self, where: str, find: Callable[[], str | None], marked: bool
+    ) -> Iterator[DateCandidate]:
+        """The page date ``find`` finds (called only when asked for), parsed once."""
+        raw = find()
+        if raw:
+            yield DateCandidate("page", where, raw, parse_date(raw), marked)
 
     # -- locating -----------------------------------------------------------------
     def _fast(self) -> Located | None:
@@ -143,7 +338,7 @@ class ArticlePage:
                     break
             if loc.date_raw is None:
                 loc.date_raw, loc.date_el = vicinity.date_near(
-                    title_el, skip, url=self.url, lead=loc.lead_el, body=body
+                    title_el, skip, url=self.page_url, lead=loc.lead_el, body=body
                 )
             else:
                 loc.date_marked = True  # the layout's own date element
@@ -158,10 +353,10 @@ class ArticlePage:
             return None
         if not extra:  # the body ends its box: a signature may follow the box
             extra = [el for el in signature_after(body) if el not in skip]
-        title_el, title = headline.find_title(root, body, skip, self.listing_title, self.url)
+        title_el, title = headline.find_title(root, body, skip, self.listing_title, self.page_url)
         lead_el = vicinity.lead_between(title_el, body, skip)
         date_raw, date_el = vicinity.date_near(
-            title_el, skip, url=self.url, lead=lead_el, body=body
+            title_el, skip, url=self.page_url, lead=lead_el, body=body
         )
         return Located(
             body=body,
@@ -175,18 +370,14 @@ class ArticlePage:
         )
 
     # -- assembling ---------------------------------------------------------------
-    def _assemble(self, loc: Located, extraction: str) -> RawArticle:
+    def _assemble(self, loc: Located, extraction: str) -> _Read:
         skip = set(loc.skip)
         for el in (loc.title_el, loc.date_el, loc.lead_el):
             if el is not None:
                 skip.add(el)
         parts = [loc.body, *loc.extra]
-        blocks, imgs = walk(parts, self.url, skip, start_after=loc.title_el)
-        date_raw = loc.date_raw
-        marked = loc.date_marked or vicinity.is_marked(loc.date_el, date_raw)
+        blocks, imgs = walk(parts, self.page_url, skip, start_after=loc.title_el)
         blocks, head_date, head_el = _drop_head(blocks, loc.title)
-        if not date_raw and head_date:
-            date_raw, marked = head_date, vicinity.is_marked(head_el, head_date)
         summary = text_of(loc.lead_el) if loc.lead_el is not None else None
         lead_repair = None
         if summary is None:
@@ -197,7 +388,7 @@ class ArticlePage:
         box = _content_box(loc.body, loc.title_el)
         if box is not None:
             scope.append(box)
-        atts = attachments(scope, self.url, skip=loc.skip)
+        atts = attachments(scope, self.page_url, skip=loc.skip)
         names = {a["name"] for a in atts}
         blocks = cut_furniture(blocks, names)
         # legacy encodings repaired in what the item carries (body, captions, lead, title)
@@ -208,39 +399,50 @@ class ArticlePage:
             repairs.append(legacy_kind(raw_text(loc.title_el)))
         blocks, tail_date = _drop_date_lines(blocks)
         blocks, tail = take_tail(blocks)
-        if not date_raw:
-            # labelled ("Cập nhật: …") or meta dates are marked; a bare closing line is not
-            date_raw = (
-                tail_date
-                or vicinity.labelled_date(scope, loc.skip)
-                or vicinity.meta_date(self.root)
-            )
-            marked = bool(date_raw)
-        if not date_raw:
-            date_raw = vicinity.closing_date(box if box is not None else loc.body, loc.body)
         paragraphs = clean_paragraphs(b.text for b in blocks if not b.caption)
         title = loc.title or headline.meta_title(self.root, self.listing_title)
-        missing = [
-            name
-            for name, value in (("title", title), ("date", date_raw), ("text", paragraphs))
-            if not value
-        ]
-        return RawArticle(
+        return _Read(
             title=title or None,
-            date_raw=date_raw,
             summary=summary or None,
             paragraphs=paragraphs,
-            html=clean_html(parts, self.url),
+            html=clean_html(parts, self.page_url),
             author=tail.author,
             author_role=tail.author_role,
             source=tail.source,
             images=images(imgs),
             attachments=atts,
             extraction=extraction,
-            missing=missing,
             repairs=sorted({r for r in repairs if r}),
-            date_marked=bool(date_raw) and marked,
+            page_dates=self._page_dates(loc, head_date, head_el, tail_date, scope, box),
         )
+
+    def _page_dates(
+        self,
+        loc: Located,
+        head_date: str | None,
+        head_el: etree._Element | None,
+        tail_date: str | None,
+        scope: list[etree._Element],
+        box: etree._Element | None,
+    ) -> Iterator[DateCandidate]:
+        """The page's dates, in the order they count (the first found is the page's own):
+        the layout's date element or the title's vicinity, a date line heading the body,
+        a "Cập nhật: …" line ending it, a labelled date in the article's box, a meta tag
+        (all marked as the page's own), then a bare closing line after the body (unmarked).
+        Each is looked for only when the ones before it are absent."""
+        if loc.date_raw:
+            marked = loc.date_marked or vicinity.is_marked(loc.date_el, loc.date_raw)
+            where = "layout" if loc.date_marked else "vicinity"
+            yield DateCandidate("page", where, loc.date_raw, parse_date(loc.date_raw), marked)
+        if head_date:
+            marked = vicinity.is_marked(head_el, head_date)
+            yield DateCandidate("page", "head", head_date, parse_date(head_date), marked)
+        # labelled ("Cập nhật: …") or meta dates are marked; a bare closing line is not
+        yield from self._dated("foot", lambda: tail_date, True)
+        yield from self._dated("label", lambda: vicinity.labelled_date(scope, loc.skip), True)
+        yield from self._dated("meta", lambda: vicinity.meta_date(self.root), True)
+        closing = box if box is not None else loc.body
+        yield from self._dated("closing", lambda: vicinity.closing_date(closing, loc.body), False)
 
 
 def _largest(els: list[etree._Element]) -> etree._Element | None:

@@ -22,6 +22,8 @@ class HomePage:
     def __init__(self, url: str, html: Any) -> None:
         self.url = url
         self.root = to_root(html)
+        self._candidates: list[Link] | None = None
+        self._archive_form: tuple[ArchiveFormSpec | None] | None = None
 
     def channels(self) -> list[Link]:
         """Each channel once, in page order: absolute URL, first non-empty link text.
@@ -46,16 +48,21 @@ class HomePage:
         return [found[k] for k in order]
 
     def candidates(self) -> list[Link]:
-        """The site's own pages this page links to that may be channels (see ``discovery``)."""
-        return candidate_links(self.url, self.root)
+        """The site's own pages this page links to that may be channels (see ``discovery``);
+        read once (the spider asks whether the home is usable, then walks them)."""
+        if self._candidates is None:
+            self._candidates = candidate_links(self.url, self.root)
+        return self._candidates
 
     def list_places(self) -> dict[str, set[str]]:
         """The page's lists of article links: place → articles (the site's frame boxes)."""
         return ListingPage(self.url, self.root).list_places()
 
     def archive_form(self) -> ArchiveFormSpec | None:
-        """The date archive form of the page, if it has one."""
-        return find_archive_form(self.url, self.root)
+        """The date archive form of the page, if it has one; found once."""
+        if self._archive_form is None:
+            self._archive_form = (find_archive_form(self.url, self.root),)
+        return self._archive_form[0]
 
 
 def _img_alt(a: etree._Element) -> str:

@@ -29,6 +29,7 @@ from kcn_crawler.normalize import (
     is_boilerplate_line,
     parse_date,
 )
+from kcn_crawler.normalize.dates import ParsedDate
 from kcn_crawler.pages.base import (
     absolute,
     raw_text,
@@ -112,10 +113,11 @@ class ListingPage:
         units = self._article_links()
         if not units:
             return []
+        parse = _DateReader()
         groups = _group(units)
         pager_els = [el for el, _ in self._page_turns()]
         dates = {id(g): entry_dates(g) for g in groups}
-        scores = {id(g): _score(g, pager_els, dates[id(g)], self.day) for g in groups}
+        scores = {id(g): _score(g, pager_els, dates[id(g)], self.day, parse) for g in groups}
         best = max(groups, key=lambda g: scores[id(g)])
         if scores[id(best)] <= 0:
             return []
@@ -137,9 +139,9 @@ class ListingPage:
                 merged.items.extend(g.items)
                 merged_alone = merged_alone and g is best
         if merged_alone:
-            return _entries(best, dates[id(best)])
+            return _entries(best, dates[id(best)], parse)
         merged.items.sort(key=lambda it: min(pos[id(a)] for a, _, _ in it[1]))
-        return _entries(merged, entry_dates(merged))
+        return _entries(merged, entry_dates(merged), parse)
 
     def has_pager(self) -> bool:
         """Whether the page shows a control that leads to another page of its listing."""
@@ -239,16 +241,33 @@ def _box_label(g: _Group) -> str:
     return ""
 
 
-def _day_of(raw: str | None, url: str) -> date | None:
-    parsed = parse_date(raw) if raw else None
+class _DateReader:
+    """The listing's date strings, each parsed once (the scoring and the entries share it)."""
+
+    def __init__(self) -> None:
+        self.parsed: dict[str, ParsedDate | None] = {}
+
+    def __call__(self, raw: str | None) -> ParsedDate | None:
+        if not raw:
+            return None
+        if raw not in self.parsed:
+            self.parsed[raw] = parse_date(raw)
+        return self.parsed[raw]
+
+
+def _day_of(parsed: ParsedDate | None, url: str) -> date | None:
     return parsed.value.date() if parsed else date_from_url(url)
 
 
 def _score(
-    g: _Group, pager_els: list[etree._Element], dates: list[str | None], day: date | None = None
+    g: _Group,
+    pager_els: list[etree._Element],
+    dates: list[str | None],
+    day: date | None = None,
+    parse: _DateReader | None = None,
 ) -> float:
     """How much ``g`` looks like the page's main listing (0: not at all); ``dates`` are
-    its items' dates (``entry_dates``)."""
+    its items' dates (``entry_dates``), read by ``parse``."""
     n = len(g.keys)
     if n == 0:
         return 0.0
@@ -260,7 +279,10 @@ def _score(
     if day is not None:
         # An archive answer lists the day's articles: a list dated that day is the
         # answer, however short; a list of other days (a side box) is not.
-        days = [_day_of(raw, links[0][1]) for raw, (_, links) in zip(dates, g.items, strict=True)]
+        read = parse or _DateReader()
+        days = [
+            _day_of(read(raw), links[0][1]) for raw, (_, links) in zip(dates, g.items, strict=True)
+        ]
         known = [d for d in days if d is not None]
         if known:
             matching = sum(1 for d in known if d == day)
@@ -315,7 +337,7 @@ def _text_outside_links(el: etree._Element) -> str:
     return "".join(parts)
 
 
-def _entries(g: _Group, dates: list[str | None]) -> list[ListingEntry]:
+def _entries(g: _Group, dates: list[str | None], parse: _DateReader) -> list[ListingEntry]:
     order: list[str] = []
     found: dict[str, list] = {}  # key -> [url, title, date, title is link text]
     for (_item, links), shown in zip(g.items, dates, strict=True):
@@ -329,7 +351,10 @@ def _entries(g: _Group, dates: list[str | None]) -> list[ListingEntry]:
             if (is_text and not rec[3]) or (title and not rec[1]):
                 rec[1], rec[3] = title, is_text
             rec[2] = rec[2] or shown
-    return [ListingEntry(url=r[0], title=r[1], date_raw=r[2]) for r in (found[k] for k in order)]
+    return [
+        ListingEntry(url=r[0], title=r[1], date_raw=r[2], date=parse(r[2]))
+        for r in (found[k] for k in order)
+    ]
 
 
 def _link_title(a: etree._Element) -> tuple[str, bool]:

@@ -58,7 +58,8 @@ def attachments(
 
 
 def _file_name(url: str) -> str:
-    return unquote(urlsplit(url).path.rsplit("/", 1)[-1])
+    """The file's name in ``url``, cleaned as the item's text is (NFC, spaces)."""
+    return clean_inline(unquote(urlsplit(url).path.rsplit("/", 1)[-1]))
 
 
 def _is_icon(im: Image) -> bool:

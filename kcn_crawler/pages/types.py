@@ -2,12 +2,14 @@
 
 They carry no behaviour: spiders turn :class:`Link` and :class:`Postback` into
 requests, :class:`ListingEntry` into article requests, :class:`ArchiveFormSpec`
-into the archive form submission, and :class:`RawArticle` into an item.
+into the archive form submission.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+
+from kcn_crawler.normalize.dates import ParsedDate
 
 
 @dataclass(frozen=True)
@@ -31,11 +33,13 @@ PageTurn = Link | Postback
 
 @dataclass(frozen=True)
 class ListingEntry:
-    """One article of a listing: absolute URL, title as shown, date shown beside it."""
+    """One article of a listing: absolute URL, title as shown, date shown beside it
+    (``date_raw``) and that date parsed (``date``; None when absent or unreadable)."""
 
     url: str
     title: str
     date_raw: str | None
+    date: ParsedDate | None = None
 
 
 @dataclass(frozen=True)
@@ -55,31 +59,3 @@ class ArchiveFormSpec:
     submit_value: str | None
     date_format: str = "%d/%m/%Y"
     submit_postback: Postback | None = None
-
-
-@dataclass
-class RawArticle:
-    """The raw fields of one article page, before the pipelines clean and date them."""
-
-    title: str | None
-    date_raw: str | None
-    summary: str | None
-    paragraphs: list[str]
-    html: str
-    author: str | None
-    author_role: str | None
-    source: str | None
-    images: list[dict] = field(default_factory=list)  # {"url", "caption"}
-    attachments: list[dict] = field(default_factory=list)  # {"url", "name"}
-    extraction: str = "selectors"  # "selectors" | "fallback"
-    missing: list[str] = field(default_factory=list)  # "title" | "date" | "text"
-    #: legacy encodings repaired while reading title, summary, text, captions ("tcvn3", "vni")
-    repairs: list[str] = field(default_factory=list)
-    #: the page's date is marked as its own: the layout's date element, a publication
-    #: label ("Đăng ngày", "Cập nhật:"), a <time> or date-named element, a meta tag
-    date_marked: bool = False
-
-    @property
-    def text(self) -> str:
-        """The body text as the item carries it: paragraphs joined by a blank line."""
-        return "\n\n".join(self.paragraphs)

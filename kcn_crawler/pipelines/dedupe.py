@@ -7,6 +7,8 @@ from typing import Any
 from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
+from kcn_crawler import stats_keys
+
 
 class DedupeArticlePipeline:
     """Keep the first item of each article id in this crawl."""
@@ -22,7 +24,7 @@ class DedupeArticlePipeline:
     def process_item(self, item: Any) -> Any:
         article_id = str(ItemAdapter(item).get("id"))
         if article_id in self.seen:
-            self.stats.inc_value("kcn/items/duplicate")
+            self.stats.inc_value(stats_keys.ITEMS_DUPLICATE)
             raise DropItem(f"duplicate article {article_id}")
         self.seen.add(article_id)
         return item

@@ -33,6 +33,7 @@ from scrapy.pipelines.media import FileInfoOrError, MediaPipeline
 from twisted.internet.defer import Deferred
 from twisted.python.failure import Failure
 
+from kcn_crawler import stats_keys
 from kcn_crawler.warc.media import FileFacts, examine
 
 logger = logging.getLogger(__name__)
@@ -104,10 +105,10 @@ class ArticleFilesPipeline(FilesPipeline):
                 facts = self._facts.get(result["url"])
             if facts is None:
                 entry.update(path=None, sha256=None, mismatch=False)
-                stats.inc_value("kcn/files/failed")
+                stats.inc_value(stats_keys.FILES_FAILED)
                 continue
             entry.update(path=facts.path, sha256=facts.sha256, mismatch=facts.mismatch)
-            stats.inc_value(f"kcn/files/{kind}s")
+            stats.inc_value(stats_keys.files_of_kind(kind))
         return item
 
     async def media_downloaded(
@@ -128,7 +129,7 @@ class ArticleFilesPipeline(FilesPipeline):
         logger.warning(
             "File not stored (HTTP %s, %d bytes): %s", response.status, len(response.body), request
         )
-        self.crawler.stats.inc_value(f"kcn/files/http_status/{response.status}")
+        self.crawler.stats.inc_value(stats_keys.files_http_status(response.status))
         return {"url": request.url, "path": None, "checksum": None, "status": "failed"}
 
     def media_failed(
@@ -138,7 +139,7 @@ class ArticleFilesPipeline(FilesPipeline):
         if isinstance(failure.value, IgnoreRequest):
             super().media_failed(failure, request, info)  # raises "filtered", not an error
         logger.warning("File not downloaded: %s: %s", request, failure.getErrorMessage())
-        self.crawler.stats.inc_value("kcn/files/download_errors")
+        self.crawler.stats.inc_value(stats_keys.FILES_DOWNLOAD_ERRORS)
         return None
 
     # --- storage ------------------------------------------------------------------
@@ -191,17 +192,17 @@ class ArticleFilesPipeline(FilesPipeline):
         """Store the bytes under their content address; the checksum is the sha256."""
         facts = self._examine(request, response)
         stats = self.crawler.stats
-        stats.inc_value("kcn/files/downloaded")
-        stats.inc_value("kcn/files/bytes", len(response.body))
+        stats.inc_value(stats_keys.FILES_DOWNLOADED)
+        stats.inc_value(stats_keys.FILES_BYTES, len(response.body))
         if facts.mismatch:
-            stats.inc_value("kcn/files/type_mismatch")
+            stats.inc_value(stats_keys.FILES_TYPE_MISMATCH)
         return self._store(facts, response.body, info)
 
     async def _store(self, facts: FileFacts, body: bytes, info: MediaPipeline.SpiderInfo) -> str:
         if isinstance(self.store, FSFilesStore):
             existing = Path(self.store.basedir) / facts.path
             if existing.is_file() and existing.stat().st_size == len(body):
-                self.crawler.stats.inc_value("kcn/files/already_stored")
+                self.crawler.stats.inc_value(stats_keys.FILES_ALREADY_STORED)
                 return facts.sha256
         result = self.store.persist_file(facts.path, BytesIO(body), info)
         if isinstance(result, Deferred):

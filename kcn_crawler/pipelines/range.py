@@ -8,6 +8,8 @@ from typing import Any
 from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
+from kcn_crawler import stats_keys
+
 
 class DateRangePipeline:
     """Drop articles published outside ``-a since`` .. ``-a until`` (Vietnam days)."""
@@ -28,6 +30,6 @@ class DateRangePipeline:
             return item
         day = date.fromisoformat(published[:10])
         if (since and day < since) or (until and day > until):
-            self.crawler.stats.inc_value("kcn/items/out_of_range")
+            self.crawler.stats.inc_value(stats_keys.ITEMS_OUT_OF_RANGE)
             raise DropItem(f"published {day} is outside {since} .. {until}")
         return item

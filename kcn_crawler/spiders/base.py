@@ -15,14 +15,22 @@ import scrapy
 from scrapy.exceptions import CloseSpider
 from scrapy.http import Response
 
-from kcn_crawler import failures
-from kcn_crawler.assemble import Published, build_article, resolve_published, utc_now_iso
+from kcn_crawler import failures, stats_keys
 from kcn_crawler.extraction import read_article
 from kcn_crawler.middlewares.reachability import CLOSE_REASON as UNREACHABLE_REASON
 from kcn_crawler.middlewares.reachability import site_unreachable
 from kcn_crawler.normalize.dates import date_from_url
 from kcn_crawler.normalize.urls import article_id, canonical_url
+from kcn_crawler.pages.article import ArticleContext
 from kcn_crawler.pages.home import HomePage
+from kcn_crawler.pages.published import (
+    Published,
+    date_from_meta,
+    date_to_meta,
+    missing_fields,
+    utc_now_iso,
+)
+from kcn_crawler.pages.types import ListingEntry
 from kcn_crawler.params import CrawlParams, check_argument_names, parse_params
 from kcn_crawler.spiders.requests import content_type, page_selector
 
@@ -107,8 +115,8 @@ class BasePortalSpider(scrapy.Spider):
     def fail_site(self, message: str) -> None:
         """Log a fatal navigation problem and record it for the monitor."""
         logger.error(message)
-        self.crawler.stats.inc_value("kcn/site/unusable")
-        self.crawler.stats.set_value("kcn/site/error", message)
+        self.crawler.stats.inc_value(stats_keys.SITE_UNUSABLE)
+        self.crawler.stats.set_value(stats_keys.SITE_ERROR, message)
 
     def home_is_usable(self, home: HomePage) -> bool:
         """Whether this home page has what the spider's walks need."""
@@ -119,15 +127,9 @@ class BasePortalSpider(scrapy.Spider):
         raise NotImplementedError
 
     # --- articles ---------------------------------------------------------------
-    def article_request(
-        self,
-        url: str,
-        *,
-        channel: str | None,
-        listing_date: str | None,
-        listing_title: str | None,
-    ) -> scrapy.Request | None:
-        """Request one article page, unless this crawl already asked for it."""
+    def article_request(self, entry: ListingEntry, *, channel: str | None) -> scrapy.Request | None:
+        """Request one article page of a listing, unless this crawl already asked for it."""
+        url = entry.url
         aid = article_id(url)
         if aid is None or aid in self.scheduled_ids:
             return None
@@ -137,70 +139,75 @@ class BasePortalSpider(scrapy.Spider):
                 "kind": "article",
                 "article_id": aid,
                 "channel": channel,
-                "listing_date": listing_date,
-                "listing_title": listing_title,
+                "listing_date": entry.date_raw,  # as shown: the incremental mark
+                "listing_parsed": date_to_meta(entry.date),
+                "listing_title": entry.title,
             }
         }
         return scrapy.Request(canonical_url(url), callback=self.parse_article, meta=meta)
 
     def parse_article(self, response: Response) -> Iterator[Any]:
+        """The article's item, unless the page lacks a title, text or any date.
+
+        The one validation of an article: an unreadable page is not emitted, counted
+        (``kcn/articles/incomplete``, ``kcn/articles/missing/<field>``) and listed among
+        the run's failures.  The page object's fields are already clean, so what is
+        checked here is what would be exported (no pipeline empties a field)."""
         kcn = response.meta["kcn"]
         stats = self.crawler.stats
-        crawled_at = utc_now_iso()
         aid = kcn["article_id"]
         same_page = article_id(response.url) == aid
         if not same_page:
             logger.warning("Article %s answered from another page: %s", aid, response.url)
-            stats.inc_value("kcn/articles/moved")
-        raw = read_article(
-            response.url, response.body, content_type(response), kcn.get("listing_title")
+            stats.inc_value(stats_keys.ARTICLES_MOVED)
+        asked = response.url if same_page or response.request is None else response.request.url
+        context = ArticleContext(
+            article_id=aid,
+            site=self.site,
+            channel=kcn.get("channel"),
+            item_url=asked,
+            crawled_at=utc_now_iso(),
+            listing_date=kcn.get("listing_date"),
+            listing_parsed=date_from_meta(kcn.get("listing_parsed")),
         )
-        stats.inc_value("kcn/articles/extracted")
-        stats.inc_value(f"kcn/articles/{raw.extraction}")
-        published = resolve_published(
-            raw.date_raw, kcn.get("listing_date"), response.url, page_marked=raw.date_marked
+        page = read_article(
+            response.url, response.body, content_type(response), kcn.get("listing_title"), context
         )
+        item = page.to_item()
+        stats.inc_value(stats_keys.ARTICLES_EXTRACTED)
+        stats.inc_value(stats_keys.articles_by_extraction(item.extraction))
+        published = page.publication
         if published.overruled:
             self.report_overruled_date(response.url, published)
         for unreadable in published.unparsed:
             logger.warning("Unreadable date %r on %s: not used", unreadable, response.url)
-            stats.inc_value("kcn/dates/unparsed")
+            stats.inc_value(stats_keys.DATES_UNPARSED)
         # The page's own date may be absent: the listing's or the URL's then serves.
-        missing = [name for name in raw.missing if name != "date"]
-        if published.value is None:
-            missing.append("date")
+        missing = missing_fields(item)
         if missing:
             logger.warning(
                 "Unreadable article %s: no %s (%s extraction); not emitted",
                 response.url,
                 ", ".join(missing),
-                raw.extraction,
+                item.extraction,
             )
-            stats.inc_value("kcn/articles/incomplete")
+            stats.inc_value(stats_keys.ARTICLES_INCOMPLETE)
             for field in missing:
-                stats.inc_value(f"kcn/articles/missing/{field}")
+                stats.inc_value(stats_keys.articles_missing(field))
             self.record_failure(response.url, f"unreadable: no {', '.join(missing)}")
             return
-        if published.source != "page":
-            stats.inc_value(f"kcn/dates/from_{published.source}")
+        if published.source is not None and published.source != "page":
+            stats.inc_value(stats_keys.dates_from(published.source))
         if published.method == "dateparser":
-            stats.inc_value("kcn/dates/dateparser")
+            stats.inc_value(stats_keys.DATES_DATEPARSER)
         if published.url_mismatch:
-            stats.inc_value("kcn/dates/url_mismatch")
-        yield build_article(
-            raw,
-            url=response.url if same_page or response.request is None else response.request.url,
-            article_id=aid,
-            site=self.site,
-            channel=kcn.get("channel"),
-            published=published,
-            crawled_at=crawled_at,
-        )
+            stats.inc_value(stats_keys.DATES_URL_MISMATCH)
+        yield item
 
     def report_overruled_date(self, url: str, published: Published) -> None:
         """A page date far from the URL's day, not marked as the page's own: set aside,
         counted (``kcn/dates/url_disagreement``) and listed in the report."""
-        self.crawler.stats.inc_value("kcn/dates/url_disagreement")
+        self.crawler.stats.inc_value(stats_keys.DATES_URL_DISAGREEMENT)
         url_day = date_from_url(url)
         logger.warning(
             "Date on %s: the page shows %r, the URL says %s; %s date used",

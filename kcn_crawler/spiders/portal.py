@@ -20,7 +20,7 @@ from scrapy.http import Response
 from kcn_crawler import stats_keys
 from kcn_crawler.normalize.urls import article_id
 from kcn_crawler.pages.home import HomePage
-from kcn_crawler.pages.types import ArchiveFormSpec
+from kcn_crawler.pages.types import ArchiveFormSpec, ListingEntry
 from kcn_crawler.params import DEFAULT_WINDOW_DAYS, today_in_vietnam
 from kcn_crawler.spiders.channels import REPORT_CAP
 from kcn_crawler.spiders.walks import ArchiveWalk, NewsWalk
@@ -33,7 +33,7 @@ class PortalSpider(NewsWalk, ArchiveWalk):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.archive_only: dict[str, dict[str, Any]] = {}
+        self.archive_only: dict[str, ListingEntry] = {}
         self.deferred_archive: tuple[Selector, ArchiveFormSpec] | None = None
 
     @classmethod
@@ -53,7 +53,7 @@ class PortalSpider(NewsWalk, ArchiveWalk):
             # The complete harvest: the archive walks the whole span the channels reach,
             # known once they are walked (see start_deferred_archive). An incremental run
             # keeps its own days (the last few and those no run completed).
-            self.deferred_archive = self.archive_form(response)
+            self.deferred_archive = self.archive_form(response, home)
 
     def start_deferred_archive(self) -> bool:
         """Plan the archive walk from the oldest day a channel listed to ``until``."""
@@ -75,23 +75,12 @@ class PortalSpider(NewsWalk, ArchiveWalk):
             scheduled += 1
         return scheduled > 0
 
-    def article_request(
-        self,
-        url: str,
-        *,
-        channel: str | None,
-        listing_date: str | None,
-        listing_title: str | None,
-    ) -> scrapy.Request | None:
+    def article_request(self, entry: ListingEntry, *, channel: str | None) -> scrapy.Request | None:
         if channel is None:
             # Found by the archive: wait until the channels have had their say.
-            self.archive_only.setdefault(
-                url, {"listing_date": listing_date, "listing_title": listing_title}
-            )
+            self.archive_only.setdefault(entry.url, entry)
             return None
-        return super().article_request(
-            url, channel=channel, listing_date=listing_date, listing_title=listing_title
-        )
+        return super().article_request(entry, channel=channel)
 
     def fetch_archive_only(self) -> None:
         """On idle: walk the deferred archive; then fetch the articles only it listed."""
@@ -100,8 +89,8 @@ class PortalSpider(NewsWalk, ArchiveWalk):
         pending, self.archive_only = self.archive_only, {}
         self.note_archive_coverage(pending)
         scheduled = 0
-        for url, hints in pending.items():
-            request = super().article_request(url, channel=None, **hints)
+        for entry in pending.values():
+            request = super().article_request(entry, channel=None)
             if request is not None:
                 self.crawler.engine.crawl(request)
                 scheduled += 1
@@ -109,7 +98,7 @@ class PortalSpider(NewsWalk, ArchiveWalk):
             self.crawler.stats.inc_value(stats_keys.ARCHIVE_ARTICLES_ONLY_IN_ARCHIVE, scheduled)
             raise DontCloseSpider
 
-    def note_archive_coverage(self, pending: dict[str, dict[str, Any]]) -> None:
+    def note_archive_coverage(self, pending: dict[str, ListingEntry]) -> None:
         """How many articles only the archive found, within the span the channels' listings
         cover (channel discovery missed them) and before it (no listing reaches that far)."""
         if not pending or self.oldest_listed is None:

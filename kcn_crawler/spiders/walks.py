@@ -18,9 +18,9 @@ import scrapy
 from parsel import Selector
 from scrapy.http import Response
 
-from kcn_crawler.normalize.dates import date_from_url, parse_date
+from kcn_crawler import stats_keys
+from kcn_crawler.normalize.dates import date_from_url
 from kcn_crawler.normalize.urls import article_id
-from kcn_crawler.pages.archive import find_archive_form
 from kcn_crawler.pages.discovery import candidate_links, judge_channel, list_signature
 from kcn_crawler.pages.home import HomePage
 from kcn_crawler.pages.listing import ListingPage
@@ -34,10 +34,8 @@ logger = logging.getLogger(__name__)
 
 def entry_day(entry: ListingEntry) -> date | None:
     """The day a listing shows for an entry, else the day in its URL."""
-    if entry.date_raw:
-        parsed = parse_date(entry.date_raw)
-        if parsed is not None:
-            return parsed.value.date()
+    if entry.date is not None:
+        return entry.date.value.date()
     return date_from_url(entry.url)
 
 
@@ -87,7 +85,7 @@ class ListingWalk(BasePortalSpider):
             if not is_listing:  # not a channel: it cost one request, never a walk
                 return
             kcn = response.meta["kcn"] = {**kcn, "candidate": False}
-        stats.inc_value(f"kcn/{kcn['kind']}/pages")
+        stats.inc_value(stats_keys.pages_of(kcn["kind"]))
         entries = page.entries()
         self.listing_seen(kcn, [aid for aid in map(article_id, (e.url for e in entries)) if aid])
         seen = self.listing_entries_seen.setdefault(self.listing_walk_key(kcn), set())
@@ -107,16 +105,11 @@ class ListingWalk(BasePortalSpider):
                 continue
             if day is not None and self.until and day > self.until:
                 continue
-            request = self.article_request(
-                entry.url,
-                channel=kcn.get("channel"),
-                listing_date=entry.date_raw,
-                listing_title=entry.title,
-            )
+            request = self.article_request(entry, channel=kcn.get("channel"))
             if request is not None:
                 yield request
         if not entries:
-            stats.inc_value(f"kcn/{kcn['kind']}/empty_pages")
+            stats.inc_value(stats_keys.empty_pages_of(kcn["kind"]))
         if past_since or new_entries == 0 or kcn["page"] >= self.max_listing_pages:
             return
         turn = page.next_page()
@@ -165,7 +158,7 @@ class NewsWalk(ListingWalk):
         links = home.candidates()
         directory.read_home(response.url, home.root, home.list_places(), links)
         bounded = bool(self.since or self.until or self.incremental)
-        self.crawler.stats.set_value("kcn/coverage/bounded", bounded)
+        self.crawler.stats.set_value(stats_keys.COVERAGE_BOUNDED, bounded)
         for link in links:
             request = self.candidate_request(link, depth=0)
             if request is not None:
@@ -232,17 +225,19 @@ class ArchiveWalk(ListingWalk):
 
     check_span = True
 
-    def archive_form(self, response: Response) -> tuple[Selector, ArchiveFormSpec] | None:
-        """The page's archive form (with the page, whose tokens it posts), or None."""
-        selector = page_selector(response)
-        spec = find_archive_form(response.url, selector)
+    def archive_form(
+        self, response: Response, home: HomePage
+    ) -> tuple[Selector, ArchiveFormSpec] | None:
+        """The home page's archive form (with the page, whose tokens it posts), or None;
+        the page as the home page object read it (not decoded nor searched again)."""
+        spec = home.archive_form()
         if spec is None:
             self.fail_site(f"no date archive form ('Các tin đã đăng ngày') on {response.url}")
             return None
-        return selector, spec
+        return Selector(root=home.root, base_url=response.url, type="html"), spec
 
     def archive_requests(self, response: Response, home: HomePage) -> Iterator[scrapy.Request]:
-        form = self.archive_form(response)
+        form = self.archive_form(response, home)
         if form is not None:
             yield from self.archive_day_requests(*form, self.params.archive_days(), "arguments")
 
@@ -251,11 +246,11 @@ class ArchiveWalk(ListingWalk):
     ) -> Iterator[scrapy.Request]:
         """The form submitted for each day (newest first); the span logged and kept."""
         stats = self.crawler.stats
-        stats.set_value("kcn/archive/days_planned", len(days))
+        stats.set_value(stats_keys.ARCHIVE_DAYS_PLANNED, len(days))
         if days:
             span = f"{days[-1]} .. {days[0]}"
-            stats.set_value("kcn/archive/span", span)
-            stats.set_value("kcn/archive/span_from", why)
+            stats.set_value(stats_keys.ARCHIVE_SPAN, span)
+            stats.set_value(stats_keys.ARCHIVE_SPAN_FROM, why)
             logger.info("Archive walk: %d days, %s (%s)", len(days), span, why)
         for day in days:
             meta = {
@@ -268,5 +263,5 @@ class ArchiveWalk(ListingWalk):
                 yield request
 
     def parse_archive_day(self, response: Response) -> Iterator[Any]:
-        self.crawler.stats.inc_value("kcn/archive/days")
+        self.crawler.stats.inc_value(stats_keys.ARCHIVE_DAYS)
         yield from self.parse_listing(response)

@@ -53,7 +53,7 @@ def article_with(vector: str) -> str:
 
 
 def sanitized(vector: str) -> str:
-    raw = ArticlePage(URL, article_with(vector)).to_raw()
+    raw = ArticlePage(URL, article_with(vector))
     assert raw.missing == [], vector
     return raw.html or ""
 

@@ -16,13 +16,21 @@ from scrapy.statscollectors import MemoryStatsCollector
 from kcn_crawler.catalog import Catalog
 from kcn_crawler.catalog.runtime import CatalogRuntime
 from kcn_crawler.middlewares.incremental import IncrementalMiddleware, out_of_order
+from kcn_crawler.normalize.dates import parse_date
+from kcn_crawler.pages.published import date_to_meta
 
 SITE = "http://127.0.0.1:1"
 CHANNEL = "Tin hoạt động"
 
 
 def article_request(aid: str, date: str | None, channel: str | None = CHANNEL) -> Request:
-    kcn = {"kind": "article", "article_id": aid, "channel": channel, "listing_date": date}
+    kcn = {
+        "kind": "article",
+        "article_id": aid,
+        "channel": channel,
+        "listing_date": date,  # as the listing shows it, parsed once as the spider does
+        "listing_parsed": date_to_meta(parse_date(date) if date else None),
+    }
     return Request(f"{SITE}/portal/Pages/{aid}.aspx", meta={"kcn": kcn})
 
 

@@ -10,7 +10,6 @@ from parsel import Selector
 from kcn_crawler.normalize.dates import parse_date
 from kcn_crawler.normalize.text import token_f1
 from kcn_crawler.pages.article import ArticlePage
-from kcn_crawler.pages.types import RawArticle
 from tests.pages._fixtures import cases, load, params
 
 FIELDS = [
@@ -30,10 +29,10 @@ FIELDS = [
 
 
 @cache
-def extract(case: str) -> tuple[RawArticle, dict]:
+def extract(case: str) -> tuple[ArticlePage, dict]:
     html, expected = load("ArticlePage", case)
     page = ArticlePage(expected["url"], html, listing_title=expected.get("listing_title"))
-    return page.to_raw(), expected
+    return page, expected
 
 
 @pytest.mark.parametrize(("case", "field"), params("ArticlePage", FIELDS))
@@ -42,7 +41,7 @@ def test_field(case: str, field: str) -> None:
     check(raw, expected, field)
 
 
-def check(raw: RawArticle, expected: dict, field: str) -> None:
+def check(raw: ArticlePage, expected: dict, field: str) -> None:
     """One field of ``raw`` against the fixture's expected value."""
     want = expected[field]
     if field == "date":
@@ -57,11 +56,11 @@ def check(raw: RawArticle, expected: dict, field: str) -> None:
 
 
 @cache
-def extract_fallback(case: str, with_listing_title: bool) -> tuple[RawArticle, dict]:
+def extract_fallback(case: str, with_listing_title: bool) -> tuple[ArticlePage, dict]:
     html, expected = load("ArticlePage", case)
     lt = expected.get("listing_title") if with_listing_title else None
     page = ArticlePage(expected["url"], html, listing_title=lt, selectors=False)
-    return page.to_raw(), expected
+    return page, expected
 
 
 @pytest.mark.parametrize("with_listing_title", [True, False], ids=["listing", "nolisting"])
@@ -77,8 +76,10 @@ def test_selector_input(case: str) -> None:
     """A parsel.Selector (what the spider passes) reads the same as the HTML text."""
     html, expected = load("ArticlePage", case)
     lt = expected.get("listing_title")
-    from_sel = ArticlePage(expected["url"], Selector(text=html), listing_title=lt).to_raw()
-    assert from_sel == extract(case)[0]
+    from_sel = ArticlePage(expected["url"], Selector(text=html), listing_title=lt)
+    from_text = extract(case)[0]
+    assert from_sel.to_item() == from_text.to_item()
+    assert from_sel.page_date == from_text.page_date
 
 
 @pytest.mark.parametrize("case", cases("ArticlePage"))
@@ -87,7 +88,7 @@ def test_signature_never_stays_in_text(case: str, use_selectors: bool) -> None:
     """The signature's name and role are read out of the body, never left in ``text``."""
     html, expected = load("ArticlePage", case)
     lt = expected.get("listing_title")
-    raw = ArticlePage(expected["url"], html, listing_title=lt, selectors=use_selectors).to_raw()
+    raw = ArticlePage(expected["url"], html, listing_title=lt, selectors=use_selectors)
     for value in (expected.get("author"), expected.get("author_role")):
         if value:
             assert not any(value in p for p in raw.paragraphs), value

@@ -12,7 +12,6 @@ from kcn_crawler.normalize import clean_paragraphs
 from kcn_crawler.pages.article import ArticlePage
 from kcn_crawler.pages.base import to_root
 from kcn_crawler.pages.headline import meta_title
-from kcn_crawler.pages.types import RawArticle
 from tests.pages._fixtures import load
 
 URL = (
@@ -62,8 +61,13 @@ def generic(body: str, *, tail: str = "") -> str:
     )
 
 
-def read(html: str, *, fast: bool = True) -> RawArticle:
-    return ArticlePage(URL, html, TITLE, selectors=fast).to_raw()
+def marked_own(page: ArticlePage) -> bool:
+    """Whether the page marks its own date as its own (a label, an element of its own)."""
+    return page.page_date is not None and page.page_date.marked
+
+
+def read(html: str, *, fast: bool = True) -> ArticlePage:
+    return ArticlePage(URL, html, TITLE, selectors=fast)
 
 
 BOTH = pytest.mark.parametrize("fast", [True, False], ids=["fast", "fallback"])
@@ -76,7 +80,7 @@ def test_vendor_layout_text_is_exact(case: str, fast: bool) -> None:
     """Title, body paragraphs and nothing else: not the hidden label, the related list,
     the tags, the left menu or the slider; entities and &nbsp; as NFC letters and spaces."""
     html, want = load("ArticlePage", case)
-    raw = ArticlePage(want["url"], html, want.get("listing_title"), selectors=fast).to_raw()
+    raw = ArticlePage(want["url"], html, want.get("listing_title"), selectors=fast)
     assert raw.extraction == ("selectors" if fast else "fallback")
     assert raw.title == want["title"]
     assert raw.paragraphs == want["text"].split("\n\n")
@@ -85,8 +89,8 @@ def test_vendor_layout_text_is_exact(case: str, fast: bool) -> None:
 
 def test_vendor_date_element_is_marked_as_the_pages_own() -> None:
     html, want = load("ArticlePage", "tandan_news")
-    raw = ArticlePage(want["url"], html, want["listing_title"]).to_raw()
-    assert (raw.date_raw, raw.date_marked) == ("09/03/2023 08:30", True)
+    raw = ArticlePage(want["url"], html, want["listing_title"])
+    assert (raw.date_raw, marked_own(raw)) == ("09/03/2023 08:30", True)
 
 
 def test_named_entities_and_nbsp_inside_sentences() -> None:
@@ -233,7 +237,7 @@ def test_a_related_entrys_date_is_never_the_articles(box: str, fast: bool) -> No
 def test_whether_the_page_marks_its_date(line: str, marked: bool) -> None:
     html = generic(f"<p>{P1}</p><p>{P2}</p>").replace("</h1>", f"</h1><div>{line}</div>")
     raw = read(html, fast=False)
-    assert (raw.date_raw, raw.date_marked) == ("25/09/2017", marked)
+    assert (raw.date_raw, marked_own(raw)) == ("25/09/2017", marked)
 
 
 def test_a_date_element_of_its_own_is_marked() -> None:
@@ -241,7 +245,7 @@ def test_a_date_element_of_its_own_is_marked() -> None:
         "</h1>", "</h1><div class='news-meta'><span class='ngaydang'>25/09/2017</span></div>"
     )
     raw = read(html, fast=False)
-    assert (raw.date_raw, raw.date_marked) == ("25/09/2017", True)
+    assert (raw.date_raw, marked_own(raw)) == ("25/09/2017", True)
 
 
 # -- item 5: tables and <br> bodies ------------------------------------------------------

@@ -93,7 +93,7 @@ def test_article_pages_read_like_the_truth(skin: str, selectors: bool) -> None:
     alone (what a site whose class names the selector sets never saw gets)."""
     problems: list[str] = []
     for want in articles(skin):
-        raw = ArticlePage(want["url"], fetch(skin, want["url"]), selectors=selectors).to_raw()
+        raw = ArticlePage(want["url"], fetch(skin, want["url"]), selectors=selectors)
         aid = want["id"]
         if raw.title != want["title"]:
             problems.append(f"{aid}: title {raw.title!r}")
@@ -118,7 +118,7 @@ def test_unreadable_page_reports_its_text_missing(skin: str) -> None:
     """The replica's unreadable article (an empty content box) is reported, never read
     from the furniture around it (footer, side boxes, the logo's caption)."""
     for url in replica(skin)[1]["unreadable"]:
-        raw = ArticlePage(url, fetch(skin, url)).to_raw()
+        raw = ArticlePage(url, fetch(skin, url))
         assert "text" in raw.missing, (url, raw.paragraphs[:3])
 
 
@@ -132,4 +132,4 @@ def test_a_web_part_that_failed_to_render_is_no_article(skin: str) -> None:
         if response.status != 200:
             continue  # the transient 503
         text, _ = decode_html(response.body, response.headers[0][1].split("charset=")[-1])
-        assert "text" in ArticlePage(want["url"], text).to_raw().missing, want["url"]
+        assert "text" in ArticlePage(want["url"], text).missing, want["url"]

@@ -19,7 +19,6 @@ from lxml import html as lxml_html
 
 from kcn_crawler.pages.article import ArticlePage
 from kcn_crawler.pages.listing import ListingPage
-from kcn_crawler.pages.types import RawArticle
 from tests.pages._fixtures import cases, load
 from tests.pages.test_article import check
 
@@ -139,12 +138,12 @@ TRANSFORMS: dict[str, tuple[Callable[[etree._Element], None], list[str]]] = {
 
 
 @cache
-def reshaped(case: str, transform: str) -> tuple[RawArticle, dict]:
+def reshaped(case: str, transform: str) -> tuple[ArticlePage, dict]:
     html, expected = load("ArticlePage", case)
     root = lxml_html.document_fromstring(html)
     TRANSFORMS[transform][0](root)
     out = lxml_html.tostring(root, encoding="unicode")
-    return ArticlePage(expected["url"], out, expected.get("listing_title")).to_raw(), expected
+    return ArticlePage(expected["url"], out, expected.get("listing_title")), expected
 
 
 PARAMS = [

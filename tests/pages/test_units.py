@@ -114,13 +114,13 @@ LONG = "Nội dung bài viết dài, có nhiều câu, nhiều dấu phẩy, đ�
 
 def test_article_without_date_reports_it() -> None:
     html = f"<html><body><h1>Một tiêu đề bài viết</h1><div><p>{LONG}</p><p>{LONG}</p></div>"
-    raw = ArticlePage(ART, html).to_raw()
+    raw = ArticlePage(ART, html)
     assert (raw.title, raw.date_raw, raw.missing) == ("Một tiêu đề bài viết", None, ["date"])
 
 
 def test_page_without_body_reports_text() -> None:
     html = "<html><head><title>Đăng nhập</title></head><body><form><input name='u'></form></body>"
-    assert "text" in ArticlePage(ART, html).to_raw().missing
+    assert "text" in ArticlePage(ART, html).missing
 
 
 def test_header_today_is_not_the_date() -> None:
@@ -128,7 +128,7 @@ def test_header_today_is_not_the_date() -> None:
         "<html><body><div>Thứ Năm, 15/03/2018</div><h2>Tiêu đề của bài viết mẫu</h2>"
         f"<div><p>{LONG}</p><p>Ngày 19/01/2018, {LONG}</p></div></body></html>"
     )
-    assert ArticlePage(ART, html).to_raw().date_raw is None
+    assert ArticlePage(ART, html).date_raw is None
 
 
 def test_meta_published_time_serves_when_no_visible_date() -> None:
@@ -136,7 +136,7 @@ def test_meta_published_time_serves_when_no_visible_date() -> None:
         "<html><head><meta property='article:published_time' content='2018-01-31T08:30:00+07:00'>"
         f"</head><body><h1>Tiêu đề của bài viết mẫu</h1><div><p>{LONG}</p><p>{LONG}</p></div>"
     )
-    assert ArticlePage(ART, html).to_raw().date_raw == "2018-01-31T08:30:00+07:00"
+    assert ArticlePage(ART, html).date_raw == "2018-01-31T08:30:00+07:00"
 
 
 ARTICLE_BOX = (
@@ -169,7 +169,7 @@ ARTICLE_BOX = (
 )  # fmt: skip
 def test_date_below_the_lead_or_at_the_foot(head: str, foot: str, after: str, date: str) -> None:
     html = ARTICLE_BOX.format(head=head, long=LONG, foot=foot, after=after)
-    raw = ArticlePage(ART, html).to_raw()
+    raw = ArticlePage(ART, html)
     assert raw.date_raw == date
     assert len(raw.paragraphs) == 3 and raw.paragraphs[-1].startswith("Thanh Hóa, ngày")
 
@@ -181,7 +181,7 @@ def test_meta_line_above_the_text_does_not_end_it() -> None:
         foot="",
         after="",
     ).replace("<div class='c'>", "<div class='c'>|<br/>Lượt xem: 12<br/>")
-    raw = ArticlePage(ART, html).to_raw()
+    raw = ArticlePage(ART, html)
     assert raw.date_raw == "31/01/2018"
     assert raw.paragraphs[0] == LONG.strip() and len(raw.paragraphs) == 3
 
@@ -200,7 +200,7 @@ def test_empty_content_box_is_no_text_even_beside_a_table_footer() -> None:
         f"</tr><tr><td><span id='ctl00_lblNoiDung'></span></td></tr></table>{FOOTER_TABLE}"
         "</body></html>"
     )
-    assert "text" in ArticlePage(ART, html).to_raw().missing
+    assert "text" in ArticlePage(ART, html).missing
 
 
 def test_contact_lines_and_copyright_talk_in_the_text_stay() -> None:
@@ -212,7 +212,7 @@ def test_contact_lines_and_copyright_talk_in_the_text_stay() -> None:
         "<html><body><h1>Tiêu đề của bài viết mẫu</h1><div>31/01/2018</div>"
         f"<div><p>{LONG}</p><p>{contact}</p></div>{FOOTER_TABLE}</body></html>"
     )
-    raw = ArticlePage(ART, html).to_raw()
+    raw = ArticlePage(ART, html)
     assert raw.paragraphs == [LONG.strip(), contact]
 
 
@@ -223,7 +223,7 @@ def test_meta_bar_above_the_title_with_channel_and_views() -> None:
         "<span>4.350</span></div><div role='heading'>Tiêu đề của bài viết mẫu</div>"
         f"<div><p>{LONG}</p><p>{LONG}</p></div></body></html>"
     )
-    assert ArticlePage(ART, html).to_raw().date_raw == "31 tháng 1 năm 2018"
+    assert ArticlePage(ART, html).date_raw == "31 tháng 1 năm 2018"
 
 
 def test_image_wrapped_with_its_caption_in_plain_divs() -> None:
@@ -232,7 +232,7 @@ def test_image_wrapped_with_its_caption_in_plain_divs() -> None:
         f"<div>{LONG}</div><div class='c-img'><img src='/a.jpg'/><div class='c-img__cap'>"
         f"Quang cảnh hội nghị.</div></div><div>{LONG}</div></div></body></html>"
     )
-    raw = ArticlePage(ART, html).to_raw()
+    raw = ArticlePage(ART, html)
     assert raw.paragraphs == [LONG.strip(), LONG.strip()]
     assert raw.images == [
         {"url": "https://skhcn.thanhhoa.gov.vn/a.jpg", "caption": "Quang cảnh hội nghị."}
@@ -247,7 +247,7 @@ def test_attachment_lines_with_type_and_size_are_not_text() -> None:
         "<div><a href='/f/mau.xls'>Biểu mẫu báo cáo</a> <span>(xls, 24 KB)</span></div>"
         "<div><a href='/f/hs.zip'>Hồ sơ mẫu</a> <span>(zip)</span></div></div></body></html>"
     )
-    raw = ArticlePage(ART, html).to_raw()
+    raw = ArticlePage(ART, html)
     assert raw.paragraphs == [LONG.strip()]
     assert (raw.author, raw.author_role) == ("Lê Văn An", "Văn phòng Sở")
     assert [a["name"] for a in raw.attachments] == ["Biểu mẫu báo cáo", "Hồ sơ mẫu"]
@@ -299,7 +299,7 @@ def test_empty_article_beside_a_prose_or_link_box_has_no_text(box: str) -> None:
         "<html><body><h1 class='article-title'><span></span></h1><div class='article-content'>"
         f"<div class='ms-rtestate-field'></div></div>{box}</body></html>"
     )
-    assert "text" in ArticlePage(ART, html, selectors=False).to_raw().missing
+    assert "text" in ArticlePage(ART, html, selectors=False).missing
 
 
 def test_source_line_after_the_attachments_box() -> None:
@@ -310,7 +310,7 @@ def test_source_line_after_the_attachments_box() -> None:
         "<div class='files'>Văn bản đính kèm <a href='/f/qd.pdf'>Quyết định số 12</a></div>"
         "<div class='src'><span>Nguồn:</span> TTXVN</div></div></body></html>"
     )
-    raw = ArticlePage(ART, html).to_raw()
+    raw = ArticlePage(ART, html)
     assert (raw.author, raw.source) == ("Lê Văn An", "TTXVN")
     assert raw.paragraphs == [LONG.strip(), LONG.strip()]
     assert [a["name"] for a in raw.attachments] == ["Quyết định số 12"]
@@ -327,7 +327,7 @@ def test_notice_of_one_sentence_and_its_files_is_read() -> None:
         "<html><body><h1>Thông báo danh mục nhiệm vụ năm 2019</h1><div>31/01/2018</div>"
         f"<div class='c'><p>{sentence}</p>{files}</div></body></html>"
     )
-    raw = ArticlePage(ART, html, selectors=False).to_raw()
+    raw = ArticlePage(ART, html, selectors=False)
     assert raw.missing == [] and raw.paragraphs[0] == sentence
     assert len(raw.attachments) == 3
 
@@ -338,7 +338,7 @@ def test_layout_cell_named_like_navigation_still_holds_the_article() -> None:
         " chủ</a></td><td class='navi-main'><h1>Tiêu đề của bài viết mẫu</h1><div>31/01/2018"
         f"</div><div><p>{LONG}</p><p>{LONG}</p><p>{LONG}</p></div></td></tr></table></body></html>"
     )
-    raw = ArticlePage(ART, html, selectors=False).to_raw()
+    raw = ArticlePage(ART, html, selectors=False)
     assert raw.missing == [] and raw.paragraphs == [LONG.strip()] * 3
 
 
@@ -349,7 +349,7 @@ def test_title_repeated_in_capitals_atop_the_body_is_neither_lead_nor_text() -> 
         f"<p><b><i>{LONG.strip()}</i></b></p><p>{LONG}</p><p>{LONG}</p>"
         "<p align='right'><b>(Minh Hà)</b></p></div></body></html>"
     )
-    raw = ArticlePage(ART, html, selectors=False).to_raw()
+    raw = ArticlePage(ART, html, selectors=False)
     assert raw.summary == LONG.strip() and raw.paragraphs == [LONG.strip()] * 2
     assert raw.author == "Minh Hà"
 
@@ -369,7 +369,7 @@ def test_sharepoint_download_link_is_an_attachment() -> None:
         f"<div><p>{LONG}</p><p>{LONG}</p><p><a href='/_layouts/download.aspx?"
         "SourceUrl=%2Fportal%2FDocuments%2FQD-12.pdf'>Quyết định 12</a></p></div></body></html>"
     )
-    atts = ArticlePage(ART, html).to_raw().attachments
+    atts = ArticlePage(ART, html).attachments
     assert atts == [
         {
             "url": "https://skhcn.thanhhoa.gov.vn/_layouts/download.aspx?"
@@ -402,7 +402,7 @@ def test_title_linking_to_its_own_page() -> None:
         "<h2><a href='/portal/Pages/2018-1-31/x.aspx'>Tiêu đề là một liên kết</a></h2>"
         f"<div><p>{LONG}</p><p>{LONG}</p></div></body></html>"
     )
-    assert ArticlePage(ART, html).to_raw().title == "Tiêu đề là một liên kết"
+    assert ArticlePage(ART, html).title == "Tiêu đề là một liên kết"
 
 
 @pytest.mark.parametrize(
@@ -428,7 +428,7 @@ def test_fast_path_defers_to_the_listing_title() -> None:
         "<h2>Khánh thành cầu Quảng Chính</h2>"
         f"<div class='NoiDung'><p>{LONG}</p><p>{LONG}</p></div></body></html>"
     )
-    raw = ArticlePage(ART, html, listing_title="Khánh thành cầu Quảng Chính").to_raw()
+    raw = ArticlePage(ART, html, listing_title="Khánh thành cầu Quảng Chính")
     assert (raw.title, raw.extraction) == ("Khánh thành cầu Quảng Chính", "fallback")
 
 
@@ -529,7 +529,7 @@ def _tail(end: str, body_end: str = "") -> tuple[str | None, str | None, str]:
         "<html><body><h1>Tiêu đề của bài viết mẫu</h1>"
         f"<div class='x'><p>{LONG}</p><p>{LONG}</p>{body_end}</div>{end}</body></html>"
     )
-    raw = ArticlePage(ART, html).to_raw()
+    raw = ArticlePage(ART, html)
     return raw.author, raw.author_role, raw.text
 
 
@@ -589,7 +589,7 @@ def test_tcvn3_soft_hyphen_is_repaired_not_stripped() -> None:
 
 def _repairs(body: str, title: str = "Tiêu đề của bài viết mẫu", after: str = "") -> list[str]:
     html = f"<html><body><h1>{title}</h1><div><p>{LONG}</p>{body}<p>{LONG}</p></div>{after}"
-    return ArticlePage(ART, html + "</body></html>").to_raw().repairs
+    return ArticlePage(ART, html + "</body></html>").repairs
 
 
 def test_repairs_name_the_legacy_encodings_read() -> None:

@@ -1,8 +1,25 @@
-"""The publication date's order of sources: page, listing, URL — never the body."""
+"""The publication date's chooser: page, listing, URL — never the body."""
 
 import pytest
 
-from kcn_crawler.assemble import resolve_published
+from kcn_crawler.normalize.dates import date_from_url, parse_date
+from kcn_crawler.pages.published import DateCandidate, Published, choose_published
+
+
+def resolve_published(
+    page_raw: str | None, listing_raw: str | None, url: str, *, page_marked: bool = True
+) -> Published:
+    """The chooser over the candidates the article page object would yield."""
+    day = date_from_url(url)
+    candidates = [
+        DateCandidate(source, source, raw, parse_date(raw), page_marked or source != "page")
+        for source, raw in (("page", page_raw), ("listing", listing_raw))
+        if raw
+    ]
+    if day is not None:
+        candidates.append(DateCandidate.url_day(day))
+    return choose_published(candidates, day)
+
 
 URL = "http://127.0.0.1:8080/portal/Pages/2018-1-31/Hoi-nghi-tong-ketabc123.aspx"
 
