@@ -29,7 +29,7 @@ test: install $(PYWB)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy kcn_crawler
-	$(BIN)/pytest -q -n 2 --dist loadgroup --no-loadscope-reorder
+	$(BIN)/pytest -q -n 2
 
 lint: install
 	$(BIN)/ruff check .

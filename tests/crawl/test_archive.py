@@ -84,7 +84,6 @@ def test_portal_keeps_the_channel_of_listed_articles(portal: CrawlOfReplica) -> 
             assert item["channel"] is None, item["id"]
 
 
-@pytest.mark.xdist_group("crawl-classic")
 def test_same_article_same_fields_across_spiders(
     crawl_factory: Callable[..., CrawlOfReplica],
 ) -> None:
@@ -104,7 +103,6 @@ def test_same_article_same_fields_across_spiders(
         assert archive[aid]["channel"] is None
 
 
-@pytest.mark.xdist_group("crawl-modern")
 @pytest.mark.parametrize("spider", ["archive", "portal", "news"])
 def test_a_sub_range_yields_exactly_its_articles(
     spider: str, crawl_factory: Callable[..., CrawlOfReplica]
@@ -122,7 +120,6 @@ def test_a_sub_range_yields_exactly_its_articles(
     assert sorted(got) == sorted(want)
 
 
-@pytest.mark.xdist_group("crawl-modern")
 def test_news_since_stops_paging_early(crawl_factory: Callable[..., CrawlOfReplica]) -> None:
     full = crawl_factory("modern", "news")
     days = sorted({day_of(article) for article in full.truth["articles"]})
@@ -133,7 +130,6 @@ def test_news_since_stops_paging_early(crawl_factory: Callable[..., CrawlOfRepli
     assert 0 < recent_pages < full_pages
 
 
-@pytest.mark.xdist_group("crawl-third")
 def test_an_empty_range_ends_cleanly(crawl_factory: Callable[..., CrawlOfReplica]) -> None:
     probe = crawl_factory("third", "news")
     before = date.fromisoformat(probe.truth["first_day"]).replace(day=1)

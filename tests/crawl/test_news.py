@@ -40,7 +40,6 @@ def test_coverage_checks_run_and_stay_quiet_on_a_healthy_site(news: CrawlOfRepli
     assert all(c["articles"] > 0 for c in channels)
 
 
-@pytest.mark.xdist_group("crawl-tandan")
 def test_the_vendors_layout_is_read_on_the_fast_path(
     crawl_factory: Callable[..., CrawlOfReplica],
 ) -> None:
@@ -97,7 +96,6 @@ def test_unreadable_pages_are_reported_not_emitted(news: CrawlOfReplica) -> None
         assert url.split("/")[-1] in news.run.stderr
 
 
-@pytest.mark.xdist_group("crawl-classic")
 def test_seed_article_is_exact(crawl_factory: Callable[..., CrawlOfReplica]) -> None:
     crawl = crawl_factory("classic", "news")
     seed = [item for item in crawl.run.items if item["title"] == seed_title()]
