@@ -1,4 +1,4 @@
-"""Fixtures: one replica per skin and one real crawl per spider, shared by a module's tests."""
+"""Fixtures: one replica per skin and one real crawl per spider, shared by the tests."""
 
 from __future__ import annotations
 
@@ -37,8 +37,13 @@ def crawl_replica(
         return CrawlOfReplica(skin, replica.url, truth, replica.log(), run)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def crawl_factory(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., CrawlOfReplica]:
+    """``make(skin, spider, *args)``: a crawl run once per session (per xdist worker).
+
+    test_news.py and test_archive.py read the same ``news`` crawl of a skin; tests/conftest.py
+    keeps the tests of a skin on one worker so that it runs once.
+    """
     cache: dict[tuple[Any, ...], CrawlOfReplica] = {}
 
     def make(skin: str, spider: str, *args: str, **flags: Any) -> CrawlOfReplica:
