@@ -13,6 +13,7 @@ each kind of run, in test_checks.py.
 
 from __future__ import annotations
 
+import re
 import signal
 import subprocess
 from collections.abc import Iterator
@@ -105,7 +106,12 @@ def test_a_resumed_job_is_judged_on_all_of_its_runs(replica: Replica, tmp_path: 
     assert 1 / second.stats["kcn/articles/extracted"] > 0.02
     assert dropped["passed"], dropped
     total = before + second.stats["item_scraped_count"] + 1
-    assert f"1 of {total} articles read over the whole job (2 runs)" in str(dropped["detail"])
+    # A kill -9 can land between an article's export line and its catalog record: the
+    # file then holds one article the job's count (from the catalog) has not seen.
+    detail = str(dropped["detail"])
+    counted = re.search(r"1 of (\d+) articles read over the whole job \(2 runs\)", detail)
+    assert counted is not None, detail
+    assert total - 1 <= int(counted.group(1)) <= total
     assert second.returncode == 0, second.stats["kcn/failed_checks"]
 
     report_file = tmp_path / second.stats["kcn/report/path"]
