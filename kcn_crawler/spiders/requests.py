@@ -8,8 +8,10 @@ a request, built from the page's own form with ``form2request`` so that
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from typing import Any
+from urllib.parse import quote_plus
 
 from form2request import form2request
 from parsel import Selector, SelectorList
@@ -55,6 +57,36 @@ def postback_request(
     return request.to_scrapy(callback=callback, meta=meta, dont_filter=True)
 
 
+#: Stands for the day in the archive form's request, encoded once for every day.
+_DAY_MARK = "KCNDAY0MARK"
+
+
+def archive_day_builder(
+    selector: Selector, spec: ArchiveFormSpec, *, callback: Callable[..., Any]
+) -> Callable[[date, dict[str, Any]], Request] | None:
+    """The archive form submitted for any day (``dd/MM/yyyy``), its "Xem" button clicked;
+    None when the page has no such form.
+
+    Only that button is sent: a POST that also carried the search box's button
+    would get search results.  The form (with its ``__VIEWSTATE``, often tens of KB)
+    is encoded once; each day's request is that body with the day put in.
+    """
+    template = _archive_form_request(selector, spec)
+    if template is None:
+        return None
+
+    def build(day: date, meta: dict[str, Any]) -> Request:
+        value = quote_plus(day.strftime(spec.date_format))
+        request = replace(
+            template,
+            url=template.url.replace(_DAY_MARK, value),
+            body=template.body.replace(_DAY_MARK.encode(), value.encode()),
+        )
+        return request.to_scrapy(callback=callback, meta=meta, dont_filter=True)
+
+    return build
+
+
 def archive_day_request(
     selector: Selector,
     spec: ArchiveFormSpec,
@@ -63,18 +95,20 @@ def archive_day_request(
     callback: Callable[..., Any],
     meta: dict[str, Any],
 ) -> Request | None:
-    """The archive form submitted for one day (``dd/MM/yyyy``), its "Xem" button clicked.
+    """The archive form submitted for one day (see :func:`archive_day_builder`)."""
+    build = archive_day_builder(selector, spec, callback=callback)
+    return build(day, meta) if build is not None else None
 
-    Only that button is sent: a POST that also carried the search box's button
-    would get search results.
-    """
+
+def _archive_form_request(selector: Selector, spec: ArchiveFormSpec) -> Any:
+    """The form's request (form2request) with :data:`_DAY_MARK` for the day, or None."""
     forms = selector.xpath("//form")
     if spec.form_index >= len(forms):
         return None
     form = forms[spec.form_index]
     postback = spec.submit_postback  # "Xem" as a __doPostBack link rather than a button
     data: dict[str, str | None] = {
-        spec.date_field: day.strftime(spec.date_format),
+        spec.date_field: _DAY_MARK,
         "__EVENTTARGET": postback.target if postback else "",
         "__EVENTARGUMENT": postback.argument if postback else "",
     }
@@ -88,5 +122,4 @@ def archive_day_request(
             data[f"{spec.submit_name}.x"] = data[f"{spec.submit_name}.y"] = "1"
         elif buttons:
             click = buttons[0].root
-    request = form2request(form, data, click=click)
-    return request.to_scrapy(callback=callback, meta=meta, dont_filter=True)
+    return form2request(form, data, click=click)

@@ -27,7 +27,7 @@ from kcn_crawler.pages.listing import ListingPage
 from kcn_crawler.pages.types import ArchiveFormSpec, Link, ListingEntry, PageTurn, Postback
 from kcn_crawler.spiders.base import BasePortalSpider
 from kcn_crawler.spiders.channels import ChannelDirectory
-from kcn_crawler.spiders.requests import archive_day_request, page_selector, postback_request
+from kcn_crawler.spiders.requests import archive_day_builder, page_selector, postback_request
 
 logger = logging.getLogger(__name__)
 
@@ -252,15 +252,14 @@ class ArchiveWalk(ListingWalk):
             stats.set_value(stats_keys.ARCHIVE_SPAN, span)
             stats.set_value(stats_keys.ARCHIVE_SPAN_FROM, why)
             logger.info("Archive walk: %d days, %s (%s)", len(days), span, why)
+        build = archive_day_builder(selector, spec, callback=self.parse_archive_day)
+        if build is None:
+            return
         for day in days:
             meta = {
                 "kcn": {"kind": "archive_day", "channel": None, "day": day.isoformat(), "page": 1}
             }
-            request = archive_day_request(
-                selector, spec, day, callback=self.parse_archive_day, meta=meta
-            )
-            if request is not None:
-                yield request
+            yield build(day, meta)
 
     def parse_archive_day(self, response: Response) -> Iterator[Any]:
         self.crawler.stats.inc_value(stats_keys.ARCHIVE_DAYS)

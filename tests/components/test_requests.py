@@ -6,10 +6,11 @@ from datetime import date
 from urllib.parse import parse_qs
 
 import pytest
+from form2request import form2request
 from parsel import Selector
 
 from kcn_crawler.pages.archive import find_archive_form
-from kcn_crawler.spiders.requests import archive_day_request
+from kcn_crawler.spiders.requests import archive_day_builder, archive_day_request
 
 URL = "https://skhcn.thanhhoa.gov.vn/portal/Pages/default.aspx"
 FORM = (
@@ -55,3 +56,32 @@ def test_one_day_is_asked_the_way_xem_asks_it(
         assert fields[key] == value
     for key in not_sent:
         assert key not in fields
+
+
+def test_every_day_posts_the_form_as_if_encoded_for_that_day_alone() -> None:
+    # The form is encoded once and the day put in; each day's body must be the bytes
+    # form2request gives for the form filled with that day (a view state with every
+    # character that encoding escapes).
+    viewstate = "/wEP+Dw=&x y%é" * 50
+    html = FORM.format(xem="<input type='submit' name='ctl00$m$btnXem' value='Xem'/>").replace(
+        "value='vs'", f"value='{viewstate}'"
+    )
+    selector = Selector(text=html, base_url=URL)
+    spec = find_archive_form(URL, html)
+    assert spec is not None
+    build = archive_day_builder(selector, spec, callback=print)
+    assert build is not None
+    form = selector.xpath("//form")[spec.form_index]
+    click = form.xpath(".//input[@name='ctl00$m$btnXem']")[0].root
+    for day in (date(2016, 1, 1), date(2019, 5, 16), date(2026, 12, 31)):
+        alone = form2request(
+            form,
+            {"ctl00$m$dtc$dtcDate": day.strftime("%d/%m/%Y"), "__EVENTTARGET": "",
+             "__EVENTARGUMENT": ""},
+            click=click,
+        )  # fmt: skip
+        request = build(day, {"day": day.isoformat()})
+        assert (request.url, request.method, request.body) == (alone.url, "POST", alone.body)
+        assert request.meta == {"day": day.isoformat()}
+        fields = parse_qs(request.body.decode(), keep_blank_values=True)
+        assert fields["__VIEWSTATE"] == [viewstate]
