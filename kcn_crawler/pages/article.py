@@ -222,7 +222,13 @@ class ArticlePage(ItemPage[Article]):
     @cached_property
     def page_date(self) -> DateCandidate | None:
         """The page's own date: the first its layout shows (see :meth:`date_candidates`)."""
-        return next(self._read.page_dates, None)
+        dates = self._read.page_dates
+        try:
+            return next(dates, None)
+        finally:
+            # The suspended generator's frame holds this page (and its tree): closed, the
+            # page is freed as soon as it is dropped, not at the next cyclic collection.
+            getattr(dates, "close", lambda: None)()
 
     def date_candidates(self) -> Iterator[DateCandidate]:
         """The publication date's candidates, in order: the page's own date, the listing's,

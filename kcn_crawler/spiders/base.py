@@ -173,10 +173,12 @@ class BasePortalSpider(scrapy.Spider):
         page = read_article(
             response.url, response.body, content_type(response), kcn.get("listing_title"), context
         )
-        item = page.to_item()
+        item, published = page.to_item(), page.publication
+        # The page object holds the parsed tree and every cached field: let it go before
+        # this generator waits at its yield, while the pipelines and feeds take the item.
+        del page
         stats.inc_value(stats_keys.ARTICLES_EXTRACTED)
         stats.inc_value(stats_keys.articles_by_extraction(item.extraction))
-        published = page.publication
         if published.overruled:
             self.report_overruled_date(response.url, published)
         for unreadable in published.unparsed:
