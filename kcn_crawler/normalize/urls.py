@@ -7,6 +7,7 @@ channel ``/portal/KenhTin/<slug>.aspx``, home ``/portal/Pages/default.aspx``.
 from __future__ import annotations
 
 import re
+import sys
 from urllib.parse import parse_qsl, unquote, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url
@@ -87,9 +88,11 @@ def is_article_url(url: str) -> bool:
 
 
 def article_id(url: str) -> str | None:
-    """Path after ``/portal/pages/``, lower-cased, without ``.aspx``; None if not an article."""
+    """Path after ``/portal/pages/``, lower-cased, without ``.aspx``; None if not an article.
+
+    Interned: the crawl's seen-sets (scheduled, listed, emitted) share one string per id."""
     m = _ARTICLE_PATH.match(_path(url))
-    return m.group(1).lower() if m else None
+    return sys.intern(m.group(1).lower()) if m else None
 
 
 def is_channel_url(url: str) -> bool:

@@ -37,6 +37,9 @@ from kcn_crawler.spiders.requests import content_type, page_selector
 logger = logging.getLogger(__name__)
 
 # Where a portal's home page may live; the first that answers with a page wins.
+#: Scheduler priority of article requests, above listing pages and archive days (0).
+ARTICLE_PRIORITY = 1
+
 HOME_PATHS = ("/", "/portal/Pages/default.aspx", "/portal/pages/default.aspx", "/portal/")
 
 
@@ -144,7 +147,11 @@ class BasePortalSpider(scrapy.Spider):
                 "listing_title": entry.title,
             }
         }
-        return scrapy.Request(canonical_url(url), callback=self.parse_article, meta=meta)
+        # Articles before further listing pages: the frontier holds about one listing page's
+        # articles at a time, not the whole site's (memory flat whatever the site's size).
+        return scrapy.Request(
+            canonical_url(url), callback=self.parse_article, meta=meta, priority=ARTICLE_PRIORITY
+        )
 
     def parse_article(self, response: Response) -> Iterator[Any]:
         """The article's item, unless the page lacks a title, text or any date.
