@@ -11,8 +11,9 @@ instead of read and nothing exported: the ceiling of the full crawl's ratio
 whatever extraction, cleaning and export cost. Reports
 pages/s, articles/s, peak RSS and CPU per page (its own, the replica's aside:
 a figure other jobs on the machine do not move) of each Scrapy process, and the full crawl's
-throughput as a share of the reference's (target ≥ 1.0, peak RSS ≤ 150 MB at
-10,000 articles and flat up to 100,000) and, for context, of the bare spider's.
+throughput as a share of the reference's (target ≥ 0.5, restated from issue 13's 1.0:
+see benchmarks/README.md; peak RSS ≤ 150 MB up to 100,000 articles) and, for context,
+of the bare spider's.
 It measures; it asserts nothing.
 """
 
@@ -136,7 +137,7 @@ def main() -> None:
     def cpu(run: dict[str, float]) -> float:
         return run["cpu"] / max(run["pages"], 1)
 
-    print(f"full/reference pages per second: {rate(full) / rate(reference):.2f} (target >= 1.0)")
+    print(f"full/reference pages per second: {rate(full) / rate(reference):.2f} (target >= 0.5)")
     print(f"full/bare pages per second: {rate(full) / rate(bare):.2f}")
     # CPU per page does not depend on what else the machine runs: the cost comparison
     print(f"full/reference CPU per page: {cpu(full) / cpu(reference):.2f}")
@@ -145,7 +146,7 @@ def main() -> None:
     print(f"reference/bare pages per second: {rate(reference) / rate(bare):.2f}")
     print(
         f"full crawl peak RSS: {full['rss_mb']:.0f} MB"
-        f" (target <= 150 MB at 10,000 articles, flat up to 100,000)"
+        f" (target <= 150 MB, up to 100,000 articles)"
     )
 
 
