@@ -145,8 +145,7 @@ def main() -> None:
     print(f"navigation/reference pages per second: {rate(navigation) / rate(reference):.2f}")
     print(f"reference/bare pages per second: {rate(reference) / rate(bare):.2f}")
     print(
-        f"full crawl peak RSS: {full['rss_mb']:.0f} MB"
-        f" (target <= 150 MB, up to 100,000 articles)"
+        f"full crawl peak RSS: {full['rss_mb']:.0f} MB (target <= 150 MB, up to 100,000 articles)"
     )
 
 
