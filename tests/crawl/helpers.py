@@ -84,6 +84,11 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in lines if line.strip()]
 
 
+def complete_jsonl_lines(path: Path) -> int:
+    """Lines a running crawl has finished writing to ``path`` (its last may be half done)."""
+    return path.read_bytes().count(b"\n") if path.exists() else 0
+
+
 @dataclass
 class Score:
     """How a crawl's items compare with the replica's ground truth."""
