@@ -87,19 +87,6 @@ def archive_day_builder(
     return build
 
 
-def archive_day_request(
-    selector: Selector,
-    spec: ArchiveFormSpec,
-    day: date,
-    *,
-    callback: Callable[..., Any],
-    meta: dict[str, Any],
-) -> Request | None:
-    """The archive form submitted for one day (see :func:`archive_day_builder`)."""
-    build = archive_day_builder(selector, spec, callback=callback)
-    return build(day, meta) if build is not None else None
-
-
 def _archive_form_request(selector: Selector, spec: ArchiveFormSpec) -> Any:
     """The form's request (form2request) with :data:`_DAY_MARK` for the day, or None."""
     forms = selector.xpath("//form")

@@ -10,7 +10,7 @@ from form2request import form2request
 from parsel import Selector
 
 from kcn_crawler.pages.archive import find_archive_form
-from kcn_crawler.spiders.requests import archive_day_builder, archive_day_request
+from kcn_crawler.spiders.requests import archive_day_builder
 
 URL = "https://skhcn.thanhhoa.gov.vn/portal/Pages/default.aspx"
 FORM = (
@@ -44,9 +44,8 @@ def test_one_day_is_asked_the_way_xem_asks_it(
     html = FORM.format(xem=xem)
     spec = find_archive_form(URL, html)
     assert spec is not None
-    request = archive_day_request(
-        Selector(text=html, base_url=URL), spec, date(2019, 5, 16), callback=print, meta={}
-    )
+    build = archive_day_builder(Selector(text=html, base_url=URL), spec, callback=print)
+    request = build(date(2019, 5, 16), {}) if build is not None else None
     assert request is not None and request.method == "POST"
     fields = {k: v[0] for k, v in parse_qs(request.body.decode(), keep_blank_values=True).items()}
     assert fields["ctl00$m$dtc$dtcDate"] == "16/05/2019"
